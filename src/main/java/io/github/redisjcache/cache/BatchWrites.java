@@ -1,0 +1,128 @@
+package io.github.redisjcache.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.redisjcache.event.CacheEvents;
+import io.github.redisjcache.expiry.ExpiryRules;
+import io.github.redisjcache.store.Commands;
+import io.github.redisjcache.store.EventRoute;
+import io.github.redisjcache.store.MutateResult;
+import io.github.redisjcache.store.Mutation;
+import io.github.redisjcache.store.RedisStore;
+import io.github.redisjcache.store.TtlCode;
+
+/**
+ * Writes many entries in one round trip per Redis node (two with a custom expiry policy, which must first learn
+ * which entries exist), each write atomic on its own.
+ */
+final class BatchWrites {
+
+    private final RedisStore store;
+    private final ExpiryRules expiry;
+    private final CacheEvents<?, ?> events;
+    private final Awaiter awaiter;
+    private final Writes writes;
+
+    BatchWrites(RedisStore store, ExpiryRules expiry, CacheEvents<?, ?> events, Awaiter awaiter, Writes writes) {
+        this.store = store;
+        this.expiry = expiry;
+        this.events = events;
+        this.awaiter = awaiter;
+        this.writes = writes;
+    }
+
+    /**
+     * Writes entries.
+     *
+     * @param keys        the entry keys
+     * @param values      the encoded values, in the same order
+     * @param onlyIfAbsent whether existing entries are left alone
+     * @return what happened to each entry, in order
+     */
+    List<MutateResult> write(List<byte[]> keys, List<byte[]> values, boolean onlyIfAbsent) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        if (!expiry.isFixed()) {
+            return writeAsked(keys, values, onlyIfAbsent);
+        }
+        long create = expiry.creation();
+        long update = expiry.update();
+        RedisStore.Batch batch = store.batch();
+        Commands commands = batch.commands();
+        List<CompletableFuture<MutateResult>> results = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] key = keys.get(i);
+            EventRoute route = events.route(key);
+            results.add(queue(commands, key, values.get(i), create, update, onlyIfAbsent, route));
+        }
+        return collect(batch, results);
+    }
+
+    private static CompletableFuture<MutateResult> queue(Commands commands, byte[] key, byte[] value, long create,
+                                                         long update, boolean onlyIfAbsent, EventRoute route) {
+        if (onlyIfAbsent) {
+            if (route == null && create != TtlCode.EXPIRE_NOW) {
+                return commands.setIfAbsent(key, value, create).thenApply(created -> new MutateResult(
+                        created ? MutateResult.CREATED : MutateResult.CONDITION_FAILED, null));
+            }
+            return commands.mutate(key, Mutation.putIfAbsent(value, create), route);
+        }
+        if (route == null) {
+            if (create == update && create >= 0) {
+                return commands.set(key, value, create).thenApply(done -> MutateResult.WRITTEN_UNKNOWN);
+            }
+            if (create == TtlCode.ETERNAL && update == TtlCode.UNCHANGED) {
+                return commands.set(key, value, TtlCode.UNCHANGED).thenApply(done -> MutateResult.WRITTEN_UNKNOWN);
+            }
+        }
+        return commands.mutate(key, Mutation.put(value, create, update), route);
+    }
+
+    /** A custom policy is asked per entry about what really happens to it: existence first, then the writes. */
+    private List<MutateResult> writeAsked(List<byte[]> keys, List<byte[]> values, boolean onlyIfAbsent) {
+        RedisStore.Batch probe = store.batch();
+        List<CompletableFuture<Boolean>> exists = new ArrayList<>(keys.size());
+        for (byte[] key : keys) {
+            exists.add(probe.commands().exists(key));
+        }
+        List<Boolean> existing = collect(probe, exists);
+        RedisStore.Batch batch = store.batch();
+        List<CompletableFuture<MutateResult>> results = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] key = keys.get(i);
+            EventRoute route = events.route(key);
+            if (existing.get(i)) {
+                results.add(onlyIfAbsent
+                        ? CompletableFuture.completedFuture(new MutateResult(MutateResult.CONDITION_FAILED, null))
+                        : batch.commands().mutate(key, Mutation.replace(values.get(i), expiry.update()), route));
+            } else {
+                results.add(batch.commands().mutate(key, Mutation.putIfAbsent(values.get(i), expiry.creation()),
+                        route));
+            }
+        }
+        List<MutateResult> outcomes = collect(batch, results);
+        List<MutateResult> settled = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            MutateResult outcome = outcomes.get(i);
+            if (outcome.outcome() == MutateResult.CONDITION_FAILED && !onlyIfAbsent) {
+                // The entry appeared or vanished between the probe and the write: settle it on its own.
+                outcome = writes.put(keys.get(i), values.get(i), false);
+            }
+            settled.add(outcome);
+        }
+        return settled;
+    }
+
+    private <T> List<T> collect(RedisStore.Batch batch, List<CompletableFuture<T>> futures) {
+        CompletableFuture<?> done = batch.execute();
+        List<T> results = new ArrayList<>(futures.size());
+        for (CompletableFuture<T> future : futures) {
+            results.add(awaiter.await("batch", future));
+        }
+        done.exceptionally(failure -> null);
+        return results;
+    }
+}

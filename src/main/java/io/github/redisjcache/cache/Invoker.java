@@ -1,0 +1,168 @@
+package io.github.redisjcache.cache;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.cache.CacheException;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorException;
+import javax.cache.processor.EntryProcessorResult;
+
+import io.github.redisjcache.event.EventBatch;
+import io.github.redisjcache.management.CacheStatistics;
+import io.github.redisjcache.processor.ProcessorEntry;
+import io.github.redisjcache.processor.ProcessorResult;
+import io.github.redisjcache.store.MutateResult;
+import io.github.redisjcache.store.Mutation;
+import io.github.redisjcache.store.TtlCode;
+
+/**
+ * Runs entry processors atomically per key across JVMs: the processor works on a snapshot of the entry in the
+ * caller's JVM, and its outcome is committed by {@code mutate.lua} only if the entry still holds the snapshot's
+ * bytes (compare-and-set); otherwise the processor runs again on a fresh snapshot, with backoff, a bounded number
+ * of times.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class Invoker<K, V> {
+
+    private final CacheParts<K, V> parts;
+
+    Invoker(CacheParts<K, V> parts) {
+        this.parts = parts;
+    }
+
+    <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
+        byte[] entryKey = parts.codec.entryKey(key);
+        CacheStatistics statistics = parts.statistics;
+        for (int attempt = 0; attempt < Writes.MAX_ATTEMPTS; attempt++) {
+            long start = statistics.start();
+            byte[] snapshot = parts.awaiter.await("invoke", parts.redis.get(entryKey));
+            ProcessorEntry<K, V> entry = new ProcessorEntry<>(key, snapshot, parts.codec::decodeValue,
+                    parts.reader == null ? null : parts.reader::load);
+            T result;
+            try {
+                result = processor.process(entry, arguments);
+            } catch (CacheException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new EntryProcessorException(e);
+            }
+            long getTime = start;
+            EventBatch<K, V> events = parts.events.batch();
+            if (commit(key, entryKey, entry, events, start)) {
+                if (snapshot == null) {
+                    statistics.misses(1);
+                } else {
+                    statistics.hits(1);
+                }
+                statistics.getTime(getTime);
+                parts.events.fire(events);
+                return result;
+            }
+            Writes.backoff(attempt);
+        }
+        throw Writes.contention("invoke");
+    }
+
+    /** Commits what the processor did; returns false when the entry changed since the snapshot. */
+    private boolean commit(K key, byte[] entryKey, ProcessorEntry<K, V> entry, EventBatch<K, V> events,
+                           long start) {
+        CacheStatistics statistics = parts.statistics;
+        byte[] snapshot = entry.snapshot();
+        switch (entry.operation()) {
+            case NONE:
+                return true;
+            case ACCESS: {
+                long access = parts.expiry.access();
+                if (access == TtlCode.UNCHANGED) {
+                    return true;
+                }
+                MutateResult result = parts.writes.mutate("invoke", entryKey,
+                        Mutation.touchIfEquals(snapshot, access), parts.events.route(entryKey));
+                if (result.outcome() == MutateResult.ACCESSED_EXPIRED) {
+                    events.expired(key, parts.codec.decodeValue(snapshot));
+                }
+                // An access needs no compare-and-set: had the entry changed, the read was still a valid read.
+                return true;
+            }
+            case LOAD:
+            case CREATE: {
+                V value = entry.newValue();
+                if (entry.operation() == ProcessorEntry.Operation.CREATE) {
+                    parts.writer.write(new CacheEntry<>(key, value));
+                }
+                MutateResult result = parts.writes.mutate("invoke", entryKey,
+                        Mutation.commit(snapshot, Mutation.CommitAction.SET, parts.codec.encodeValue(value),
+                                parts.expiry.creation(), TtlCode.UNCHANGED), parts.events.route(entryKey));
+                if (result.outcome() == MutateResult.CONDITION_FAILED) {
+                    return false;
+                }
+                if (result.outcome() == MutateResult.CREATED) {
+                    events.created(key, value);
+                    if (entry.operation() == ProcessorEntry.Operation.CREATE) {
+                        statistics.puts(1);
+                        statistics.putTime(start);
+                    }
+                }
+                return true;
+            }
+            case UPDATE: {
+                V value = entry.newValue();
+                parts.writer.write(new CacheEntry<>(key, value));
+                MutateResult result = parts.writes.mutate("invoke", entryKey,
+                        Mutation.commit(snapshot, Mutation.CommitAction.SET, parts.codec.encodeValue(value),
+                                TtlCode.EXPIRE_NOW, parts.expiry.update()), parts.events.route(entryKey));
+                if (result.outcome() == MutateResult.CONDITION_FAILED) {
+                    return false;
+                }
+                events.updated(key, value, parts.codec.decodeValue(snapshot));
+                if (result.outcome() == MutateResult.UPDATED_EXPIRED) {
+                    events.expired(key, value);
+                }
+                statistics.puts(1);
+                statistics.putTime(start);
+                return true;
+            }
+            default: {
+                parts.writer.delete(key);
+                if (snapshot == null) {
+                    return true;
+                }
+                MutateResult result = parts.writes.mutate("invoke", entryKey,
+                        Mutation.commit(snapshot, Mutation.CommitAction.DELETE, null, TtlCode.EXPIRE_NOW,
+                                TtlCode.UNCHANGED), parts.events.route(entryKey));
+                if (result.outcome() == MutateResult.CONDITION_FAILED) {
+                    return false;
+                }
+                events.removed(key, parts.codec.decodeValue(snapshot));
+                statistics.removals(1);
+                statistics.removeTime(start);
+                return true;
+            }
+        }
+    }
+
+    <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys, EntryProcessor<K, V, T> processor,
+                                                  Object... arguments) {
+        Map<K, EntryProcessorResult<T>> results = new HashMap<>();
+        for (K key : keys) {
+            if (key == null) {
+                throw new NullPointerException("keys contains a null");
+            }
+        }
+        for (K key : keys) {
+            try {
+                T result = invoke(key, processor, arguments);
+                if (result != null) {
+                    results.put(key, ProcessorResult.of(result));
+                }
+            } catch (Exception e) {
+                results.put(key, ProcessorResult.failed(e));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.redisjcache.codec;
+
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.util.DefaultClassResolver;
+
+/** Resolves the class names in Kryo bytes only after the {@link ClassAllowList} has allowed them. */
+final class AllowListClassResolver extends DefaultClassResolver {
+
+    private final ClassAllowList allowList;
+
+    AllowListClassResolver(ClassAllowList allowList) {
+        this.allowList = allowList;
+    }
+
+    /** Kryo calls this with the name read from the bytes, before it loads the class. */
+    @Override
+    protected Class<?> getTypeByName(String className) {
+        if (className == null || className.isBlank()) {
+            throw new KryoException("Corrupt class name '" + className + "'");
+        }
+        allowList.check(className);
+        return super.getTypeByName(className);
+    }
+}

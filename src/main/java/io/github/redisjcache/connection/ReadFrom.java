@@ -1,0 +1,23 @@
+package io.github.redisjcache.connection;
+
+import java.util.Locale;
+
+/** Where reads go: masters only (the default, always fresh), or replicas for reads that tolerate staleness. */
+public enum ReadFrom {
+    /** Every read goes to the master: reads see every acknowledged write. */
+    MASTER,
+    /** Plain reads go to replicas: they may miss writes made moments ago. */
+    REPLICA,
+    /** Plain reads are spread over the master and its replicas: they may miss writes made moments ago. */
+    MASTER_REPLICA;
+
+    static ReadFrom parse(String setting, String value) {
+        String text = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (ReadFrom readFrom : values()) {
+            if (readFrom.name().equals(text)) {
+                return readFrom;
+            }
+        }
+        throw new InvalidSettingException(setting, "expected master, replica or master-replica, was '" + value + "'");
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.redisjcache.connection;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.command.CommandAsyncExecutor;
+import org.redisson.config.Config;
+
+/**
+ * One Redisson client shared by every facade and cache manager that asked for the same {@link ConnectionSettings}.
+ *
+ * <p>Obtained only through {@link ConnectionRegistry}; closing is the registry's job.
+ */
+public final class SharedConnection {
+
+    private final ConnectionSettings settings;
+    private final RedissonClient client;
+    private final ConnectionMode mode;
+    private final Duration operationTimeout;
+    private volatile ServerInfo serverInfo;
+
+    private SharedConnection(ConnectionSettings settings, RedissonClient client, ConnectionMode mode,
+                             Duration operationTimeout) {
+        this.settings = settings;
+        this.client = client;
+        this.mode = mode;
+        this.operationTimeout = operationTimeout;
+    }
+
+    static SharedConnection open(ConnectionSettings settings) {
+        Config config = RedissonConfigFactory.create(settings, Thread.currentThread().getContextClassLoader());
+        ConnectionMode mode = config.isClusterConfig() ? ConnectionMode.CLUSTER
+                : config.isSentinelConfig() ? ConnectionMode.SENTINEL : ConnectionMode.STANDALONE;
+        RedissonClient client = Redisson.create(config);
+        return new SharedConnection(settings, client, mode, operationTimeout(settings));
+    }
+
+    /**
+     * Bounds how long a caller waits for one operation: Redisson retries a command that could not be sent, each
+     * attempt bounded by the reply timeout, so the sum of attempts plus the pauses between them, with some slack.
+     */
+    private static Duration operationTimeout(ConnectionSettings s) {
+        long attempts = s.retryAttempts() + 1L;
+        return s.connectTimeout().plus(s.timeout().plus(s.retryInterval()).multipliedBy(attempts))
+                .plusSeconds(1);
+    }
+
+    /** @return the settings this connection was opened with */
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /** @return the deployment, as the settings or the Redisson file say */
+    public ConnectionMode mode() {
+        return mode;
+    }
+
+    /** @return the Redisson client */
+    public RedissonClient client() {
+        return client;
+    }
+
+    /** @return Redisson's command executor, for commands Redisson's public API does not offer byte-exactly */
+    public CommandAsyncExecutor executor() {
+        return ((Redisson) client).getCommandExecutor();
+    }
+
+    /** @return the longest a synchronous caller waits for one operation before giving up */
+    public Duration operationTimeout() {
+        return operationTimeout;
+    }
+
+    /**
+     * Returns facts about the server, read once with {@code INFO server}.
+     *
+     * @return the server's version and mode
+     */
+    public ServerInfo serverInfo() {
+        ServerInfo info = serverInfo;
+        if (info == null) {
+            info = ServerInfo.read(executor(), operationTimeout);
+            serverInfo = info;
+        }
+        return info;
+    }
+
+    void shutdown() {
+        client.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** @return whether the client has been shut down */
+    public boolean isShutdown() {
+        return client.isShutdown() || client.isShuttingDown();
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.redisjcache.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.command.CommandAsyncExecutor;
+
+/**
+ * The entry operations, each one Redis command (or one call of {@code mutate.lua}), sent through one executor:
+ * Redisson's own, or a batch that sends everything queued in one round trip per node.
+ */
+public final class Commands {
+
+    private final CommandAsyncExecutor executor;
+    private final Scripts scripts;
+
+    Commands(CommandAsyncExecutor executor, Scripts scripts) {
+        this.executor = executor;
+        this.scripts = scripts;
+    }
+
+    /**
+     * GET.
+     *
+     * @param key the entry key
+     * @return the value, or null
+     */
+    public CompletableFuture<byte[]> get(byte[] key) {
+        return bytes(executor.readAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GET, key));
+    }
+
+    /**
+     * Reads a value and applies an access time to live in the same command: GET when unchanged, GETEX PX or
+     * GETEX PERSIST, GETDEL when it expires now.
+     *
+     * @param key       the entry key
+     * @param accessTtl a {@link TtlCode}
+     * @return the value, or null
+     */
+    public CompletableFuture<byte[]> getAndTouch(byte[] key, long accessTtl) {
+        if (accessTtl == TtlCode.UNCHANGED) {
+            return get(key);
+        }
+        if (accessTtl == TtlCode.EXPIRE_NOW) {
+            return getAndDelete(key);
+        }
+        if (accessTtl == TtlCode.ETERNAL) {
+            return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETEX, key, "PERSIST"));
+        }
+        return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETEX, key, "PX", accessTtl));
+    }
+
+    /**
+     * GETDEL.
+     *
+     * @param key the entry key
+     * @return the deleted value, or null
+     */
+    public CompletableFuture<byte[]> getAndDelete(byte[] key) {
+        return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETDEL, key));
+    }
+
+    /**
+     * EXISTS.
+     *
+     * @param key the entry key
+     * @return whether it exists
+     */
+    public CompletableFuture<Boolean> exists(byte[] key) {
+        return executor.<Boolean, Boolean>readAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EXISTS, key)
+                .toCompletableFuture();
+    }
+
+    /**
+     * SET with PX, KEEPTTL or no expiry.
+     *
+     * @param key   the entry key
+     * @param value the value
+     * @param ttl   milliseconds, {@link TtlCode#ETERNAL} or {@link TtlCode#UNCHANGED}
+     * @return completion
+     */
+    public CompletableFuture<Void> set(byte[] key, byte[] value, long ttl) {
+        return executor.<Void, Void>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET,
+                args(key, value, ttl, null, false)).toCompletableFuture();
+    }
+
+    /**
+     * SET NX.
+     *
+     * @param key   the entry key
+     * @param value the value
+     * @param ttl   milliseconds or {@link TtlCode#ETERNAL}
+     * @return whether it was set
+     */
+    public CompletableFuture<Boolean> setIfAbsent(byte[] key, byte[] value, long ttl) {
+        return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_CONDITIONAL,
+                args(key, value, ttl, "NX", false)).toCompletableFuture();
+    }
+
+    /**
+     * SET XX.
+     *
+     * @param key   the entry key
+     * @param value the value
+     * @param ttl   milliseconds, {@link TtlCode#ETERNAL} or {@link TtlCode#UNCHANGED}
+     * @return whether it was set
+     */
+    public CompletableFuture<Boolean> setIfPresent(byte[] key, byte[] value, long ttl) {
+        return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_CONDITIONAL,
+                args(key, value, ttl, "XX", false)).toCompletableFuture();
+    }
+
+    /**
+     * SET ... GET: writes and returns the previous value in one command.
+     *
+     * @param key   the entry key
+     * @param value the value
+     * @param ttl   milliseconds, {@link TtlCode#ETERNAL} or {@link TtlCode#UNCHANGED}
+     * @return the previous value, or null
+     */
+    public CompletableFuture<byte[]> setAndGet(byte[] key, byte[] value, long ttl) {
+        return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET,
+                args(key, value, ttl, null, true)));
+    }
+
+    /**
+     * SET XX ... GET: replaces and returns the previous value in one command.
+     *
+     * @param key   the entry key
+     * @param value the value
+     * @param ttl   milliseconds, {@link TtlCode#ETERNAL} or {@link TtlCode#UNCHANGED}
+     * @return the previous value, or null when nothing was replaced
+     */
+    public CompletableFuture<byte[]> replaceAndGet(byte[] key, byte[] value, long ttl) {
+        return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET,
+                args(key, value, ttl, "XX", true)));
+    }
+
+    /**
+     * UNLINK.
+     *
+     * @param key the entry key
+     * @return whether it existed
+     */
+    public CompletableFuture<Boolean> delete(byte[] key) {
+        return executor.<Long, Long>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.UNLINK, key)
+                .toCompletableFuture().thenApply(count -> count != null && count > 0);
+    }
+
+    /**
+     * Runs {@code mutate.lua} on one entry.
+     *
+     * @param key      the entry key
+     * @param mutation what to do
+     * @param route    where to publish the event, or null to publish nothing
+     * @return what happened
+     */
+    public CompletableFuture<MutateResult> mutate(byte[] key, Mutation mutation, EventRoute route) {
+        Object[] args = {key, mutation.condition, mutation.expected, mutation.action, mutation.value,
+            mutation.createTtl, mutation.updateTtl, mutation.missTtl,
+            route == null ? "" : route.channel(), route == null ? "" : route.origin(),
+            route != null && route.sharded() ? "s" : "p"};
+        return scripts.run(executor, Scripts.MUTATE, key, args).thenApply(Commands::toResult);
+    }
+
+    private static MutateResult toResult(List<Object> reply) {
+        int outcome = ((Number) reply.get(0)).intValue();
+        Object old = reply.size() > 1 ? reply.get(1) : null;
+        return new MutateResult(outcome, old instanceof byte[] ? (byte[]) old : null);
+    }
+
+    private static Object[] args(byte[] key, byte[] value, long ttl, String condition, boolean get) {
+        List<Object> args = new ArrayList<>(6);
+        args.add(key);
+        args.add(value);
+        if (ttl > 0) {
+            args.add("PX");
+            args.add(ttl);
+        } else if (ttl == TtlCode.UNCHANGED) {
+            args.add("KEEPTTL");
+        } else if (ttl != TtlCode.ETERNAL) {
+            throw new IllegalArgumentException("SET cannot expire at once; use mutate");
+        }
+        if (condition != null) {
+            args.add(condition);
+        }
+        if (get) {
+            args.add("GET");
+        }
+        return args.toArray();
+    }
+
+    private static CompletableFuture<byte[]> bytes(CompletionStage<Object> stage) {
+        return stage.toCompletableFuture().thenApply(value -> (byte[]) value);
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.redisjcache.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.redisson.api.BatchOptions;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.protocol.RedisCommand;
+import org.redisson.client.protocol.RedisCommands;
+import org.redisson.client.protocol.decoder.ListScanResult;
+import org.redisson.command.CommandAsyncExecutor;
+import org.redisson.command.CommandBatchService;
+import org.redisson.connection.MasterSlaveEntry;
+
+import io.github.redisjcache.connection.SharedConnection;
+
+/**
+ * Reads and writes cache entries as bytes in Redis: single commands, batches sent in one round trip per node, and
+ * chunked scans of every master.
+ */
+public final class RedisStore {
+
+    /** How many keys one SCAN call asks for; a few hundred keeps each call well under a millisecond. */
+    public static final int SCAN_COUNT = 500;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final RedisCommand<ListScanResult<Object>> SCAN = (RedisCommand) RedisCommands.SCAN;
+
+    private final SharedConnection connection;
+    private final CommandAsyncExecutor executor;
+    private final Scripts scripts;
+    private final Commands single;
+
+    /**
+     * Creates a store over a shared connection.
+     *
+     * @param connection the connection
+     */
+    public RedisStore(SharedConnection connection) {
+        this.connection = connection;
+        this.executor = connection.executor();
+        this.scripts = new Scripts(executor);
+        this.single = new Commands(executor, scripts);
+    }
+
+    /** @return the operations, each sent on its own */
+    public Commands single() {
+        return single;
+    }
+
+    /**
+     * Starts a batch: operations queued on it are sent together, one round trip per Redis node, when
+     * {@link Batch#execute()} is called.
+     *
+     * @return a new batch
+     */
+    public Batch batch() {
+        BatchOptions options = BatchOptions.defaults();
+        if (connection.settings().waitReplicas() > 0) {
+            options = options.sync(connection.settings().waitReplicas(), connection.settings().waitTimeout());
+        }
+        CommandBatchService service = new CommandBatchService(executor, options);
+        return new Batch(service, new Commands(service, scripts));
+    }
+
+    /**
+     * Scans one chunk of keys matching a pattern on one master.
+     *
+     * @param master  the master, from {@link #masters()}
+     * @param cursor  "0" to start, else the cursor of the previous chunk
+     * @param pattern a SCAN MATCH pattern
+     * @param count   the COUNT hint
+     * @return the keys and the next cursor ("0" when done)
+     */
+    public ScanChunk scan(MasterSlaveEntry master, String cursor, String pattern, int count) {
+        ListScanResult<Object> result = executor.get(executor.<ListScanResult<Object>, ListScanResult<Object>>
+                readAsync(master.getClient(), ByteArrayCodec.INSTANCE, SCAN, cursor, "MATCH", pattern, "COUNT", count)
+                .toCompletableFuture());
+        List<byte[]> keys = new ArrayList<>(result.getValues().size());
+        for (Object key : result.getValues()) {
+            keys.add((byte[]) key);
+        }
+        return new ScanChunk(keys, result.getPos());
+    }
+
+    /**
+     * Deletes every key matching a pattern on every master, one SCAN chunk and one batch of UNLINKs at a time, so
+     * that Redis is never blocked for long.
+     *
+     * @param pattern a SCAN MATCH pattern
+     * @return how many keys were deleted
+     */
+    public long deleteMatching(String pattern) {
+        long deleted = 0;
+        for (MasterSlaveEntry master : masters()) {
+            String cursor = "0";
+            do {
+                ScanChunk chunk = scan(master, cursor, pattern, SCAN_COUNT);
+                if (!chunk.keys().isEmpty()) {
+                    Batch batch = batch();
+                    List<CompletableFuture<Boolean>> deletes = new ArrayList<>(chunk.keys().size());
+                    for (byte[] key : chunk.keys()) {
+                        deletes.add(batch.commands().delete(key));
+                    }
+                    batch.execute().exceptionally(failure -> null);
+                    for (CompletableFuture<Boolean> delete : deletes) {
+                        if (Boolean.TRUE.equals(executor.get(delete))) {
+                            deleted++;
+                        }
+                    }
+                }
+                cursor = chunk.cursor();
+            } while (!"0".equals(cursor));
+        }
+        return deleted;
+    }
+
+    /** @return the masters of the deployment: one for standalone and Sentinel, each shard's for a cluster */
+    public Collection<MasterSlaveEntry> masters() {
+        return executor.getConnectionManager().getEntrySet();
+    }
+
+    /**
+     * Loads the scripts on every master ahead of use, so batches rarely meet NOSCRIPT.
+     *
+     * @return completion
+     */
+    public CompletableFuture<Void> preloadScripts() {
+        List<CompletableFuture<Object>> loads = executor.writeAllAsync(RedisCommands.SCRIPT_LOAD,
+                Scripts.MUTATE.source());
+        return CompletableFuture.allOf(loads.toArray(new CompletableFuture[0]));
+    }
+
+    /** @return the connection this store talks through */
+    public SharedConnection connection() {
+        return connection;
+    }
+
+    /**
+     * Keys found by one SCAN call.
+     *
+     * @param keys   the keys
+     * @param cursor the cursor for the next call, "0" when the scan is complete
+     */
+    public record ScanChunk(List<byte[]> keys, String cursor) {
+
+        /** @return whether the scan of this master is complete */
+        public boolean isLast() {
+            return "0".equals(cursor);
+        }
+    }
+
+    /** Operations queued to be sent together. */
+    public static final class Batch {
+
+        private final CommandBatchService service;
+        private final Commands commands;
+
+        private Batch(CommandBatchService service, Commands commands) {
+            this.service = service;
+            this.commands = commands;
+        }
+
+        /** @return the operations; their futures complete after {@link #execute()} */
+        public Commands commands() {
+            return commands;
+        }
+
+        /**
+         * Sends everything queued, one round trip per node.
+         *
+         * @return completion of the whole batch; failed operations also fail their own futures
+         */
+        public CompletableFuture<?> execute() {
+            return service.executeAsync().toCompletableFuture();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.redisjcache.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.command.CommandAsyncExecutor;
+
+/**
+ * Runs the store's Lua scripts by SHA-1 (EVALSHA), falling back to sending the source (EVAL, which also caches it)
+ * when a server does not know the script yet: after a restart, a failover or SCRIPT FLUSH.
+ */
+final class Scripts {
+
+    static final LuaScript MUTATE = LuaScript.load("mutate");
+
+    private final CommandAsyncExecutor direct;
+
+    Scripts(CommandAsyncExecutor direct) {
+        this.direct = direct;
+    }
+
+    CompletableFuture<List<Object>> run(CommandAsyncExecutor executor, LuaScript script, byte[] key,
+                                        Object[] keyAndArgs) {
+        Object[] evalsha = new Object[keyAndArgs.length + 2];
+        evalsha[0] = script.sha1();
+        evalsha[1] = 1;
+        System.arraycopy(keyAndArgs, 0, evalsha, 2, keyAndArgs.length);
+        CompletableFuture<List<Object>> first = executor.<List<Object>, List<Object>>writeAsync(key,
+                ByteArrayCodec.INSTANCE, StoreCommands.EVALSHA, evalsha).toCompletableFuture();
+        return first.handle((result, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(result);
+            }
+            if (isNoScript(failure)) {
+                // The command did not run, so sending it again with the source is safe.
+                Object[] eval = evalsha.clone();
+                eval[0] = script.source();
+                return direct.<List<Object>, List<Object>>writeAsync(key, ByteArrayCodec.INSTANCE,
+                        StoreCommands.EVAL, eval).toCompletableFuture();
+            }
+            return CompletableFuture.<List<Object>>failedFuture(failure);
+        }).thenCompose(stage -> stage);
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof RedisException && cause.getMessage() != null
+                && cause.getMessage().contains("NOSCRIPT");
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.redisjcache.store;
+
+import java.util.List;
+
+import org.redisson.client.protocol.RedisCommand;
+import org.redisson.client.protocol.RedisCommands;
+import org.redisson.client.protocol.RedisStrictCommand;
+import org.redisson.client.protocol.convertor.BooleanNotNullReplayConvertor;
+import org.redisson.client.protocol.decoder.ObjectListReplayDecoder;
+
+/** The Redis commands the store sends, with the reply decoding each needs. */
+final class StoreCommands {
+
+    static final RedisCommand<Object> GET = RedisCommands.GET;
+    static final RedisCommand<Object> GETEX = RedisCommands.GETEX;
+    static final RedisCommand<Object> GETDEL = new RedisCommand<>("GETDEL");
+    static final RedisStrictCommand<Boolean> EXISTS = RedisCommands.EXISTS;
+    static final RedisCommand<Void> SET = RedisCommands.SET;
+    static final RedisCommand<Boolean> SET_CONDITIONAL = new RedisCommand<>("SET", new BooleanNotNullReplayConvertor());
+    static final RedisCommand<Object> SET_GET = new RedisCommand<>("SET");
+    static final RedisStrictCommand<Long> UNLINK = RedisCommands.UNLINK;
+    static final RedisCommand<List<Object>> EVALSHA = new RedisCommand<>("EVALSHA", new ObjectListReplayDecoder<>());
+    static final RedisCommand<List<Object>> EVAL = new RedisCommand<>("EVAL", new ObjectListReplayDecoder<>());
+    static final RedisStrictCommand<String> SCRIPT_LOAD = RedisCommands.SCRIPT_LOAD;
+
+    private StoreCommands() {
+    }
+}

@@ -1,0 +1,3 @@
+/** Cache entries in Redis as bytes: native commands where one suffices, {@code mutate.lua} for conditional changes
+ * and events, batches sent in one round trip per node, and chunked scans. */
+package io.github.redisjcache.store;

@@ -1,0 +1,123 @@
+-- Changes one cache entry atomically: checks a condition on its current value, then sets, deletes or touches it,
+-- choosing its time to live by whether it existed, and publishes the resulting event when someone listens.
+--
+-- KEYS[1]  the entry key
+-- ARGV[1]  condition: 'a' always, 'n' only if absent, 'x' only if present, 'e' only if the value equals ARGV[2]
+-- ARGV[2]  the expected value bytes (condition 'e')
+-- ARGV[3]  action when the condition holds: 's' set ARGV[4], 'd' delete, 'g' keep the value (an access)
+-- ARGV[4]  the new value bytes (action 's')
+-- ARGV[5]  time to live of a created entry: milliseconds, 0 eternal, -2 expired at once (not stored)
+-- ARGV[6]  time to live of an updated or accessed entry: milliseconds, 0 eternal, -1 unchanged, -2 expire now
+-- ARGV[7]  time to live applied to a present entry when the condition fails (an access): as ARGV[6]
+-- ARGV[8]  the event channel, or '' to publish nothing
+-- ARGV[9]  the origin id carried by published events
+-- ARGV[10] 's' to publish with SPUBLISH (Redis Cluster), anything else PUBLISH
+--
+-- Returns { outcome, old value or false }. Outcomes:
+--   0 condition failed   1 created   2 updated   3 deleted   4 accessed
+--   5 created but expired at once (not stored)   6 updated and expired at once   7 accessed and expired at once
+local key = KEYS[1]
+local condition, expected, action, value = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local createTtl, updateTtl, missTtl = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local channel, origin, sharded = ARGV[8], ARGV[9], ARGV[10] == 's'
+
+local function field(bytes)
+  if bytes then
+    return struct.pack('>i4', #bytes) .. bytes
+  end
+  return struct.pack('>i4', -1)
+end
+
+-- Event message: version 1, type, then length-prefixed origin, entry key, value and old value.
+local function publish(eventType, newValue, oldValue)
+  if channel ~= '' then
+    local message = string.char(1) .. eventType .. field(origin) .. field(key) .. field(newValue) .. field(oldValue)
+    if sharded then
+      redis.call('SPUBLISH', channel, message)
+    else
+      redis.call('PUBLISH', channel, message)
+    end
+  end
+end
+
+-- Applies a time to live to an existing entry; returns false when it expired the entry at once.
+local function applyTtl(ttl)
+  if ttl > 0 then
+    redis.call('PEXPIRE', key, ttl)
+  elseif ttl == 0 then
+    redis.call('PERSIST', key)
+  elseif ttl == -2 then
+    redis.call('DEL', key)
+    return false
+  end
+  return true
+end
+
+local old = redis.call('GET', key)
+
+local holds
+if condition == 'a' then
+  holds = true
+elseif condition == 'n' then
+  holds = not old
+elseif condition == 'x' then
+  holds = old and true or false
+else
+  holds = old and old == expected or false
+end
+
+if not holds then
+  if old and missTtl ~= -1 then
+    if not applyTtl(missTtl) then
+      publish('X', old, old)
+    end
+  end
+  return { 0, old }
+end
+
+if action == 'd' then
+  if not old then
+    return { 3, false }
+  end
+  redis.call('DEL', key)
+  publish('R', old, old)
+  return { 3, old }
+end
+
+if action == 'g' then
+  if not old then
+    return { 4, false }
+  end
+  if applyTtl(updateTtl) then
+    return { 4, old }
+  end
+  publish('X', old, old)
+  return { 7, old }
+end
+
+if not old then
+  if createTtl == -2 then
+    return { 5, false }
+  elseif createTtl > 0 then
+    redis.call('SET', key, value, 'PX', createTtl)
+  else
+    redis.call('SET', key, value)
+  end
+  publish('C', value, false)
+  return { 1, false }
+end
+
+if updateTtl == -2 then
+  redis.call('DEL', key)
+  publish('U', value, old)
+  publish('X', value, value)
+  return { 6, old }
+elseif updateTtl == -1 then
+  redis.call('SET', key, value, 'KEEPTTL')
+elseif updateTtl > 0 then
+  redis.call('SET', key, value, 'PX', updateTtl)
+else
+  redis.call('SET', key, value)
+end
+publish('U', value, old)
+return { 2, old }
