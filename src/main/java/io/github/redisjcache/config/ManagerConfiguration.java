@@ -27,11 +27,19 @@ public final class ManagerConfiguration {
         this.templates = templates;
     }
 
+    /** System property naming the configuration file of the default cache manager. */
+    public static final String CONFIG_PROPERTY = "redisjcache.config";
+
+    /** Environment variable naming the configuration file of the default cache manager. */
+    public static final String CONFIG_ENVIRONMENT = "REDISJCACHE_CONFIG";
+
     /**
      * Reads a cache manager's configuration from its URI and properties.
      *
      * <ul>
-     *   <li>the default URI (or {@code null}): the default connection, no file;</li>
+     *   <li>the default URI (or {@code null}): the file named by system property {@value #CONFIG_PROPERTY} or
+     *   environment variable {@value #CONFIG_ENVIRONMENT} if one is set, else the default connection and no
+     *   file;</li>
      *   <li>a Redis URI ({@code redis://}, {@code rediss://}, {@code redis-sentinel://}, ...): that connection;</li>
      *   <li>a {@code file:}, {@code jar:} or {@code classpath:} URI: a YAML configuration file.</li>
      * </ul>
@@ -51,21 +59,42 @@ public final class ManagerConfiguration {
         ConnectionAssembler connection = new ConnectionAssembler();
         CacheTemplates templates = CacheTemplates.none();
         URI file = null;
-        if (uri != null && !uri.equals(defaultUri)) {
-            if (ConfigurationSource.isRedis(uri)) {
-                connection.add(MANAGER_URI_SOURCE, Map.of("uri", uri.toString()));
+        URI effective = uri == null || uri.equals(defaultUri) ? defaultFile() : uri;
+        if (effective != null) {
+            if (ConfigurationSource.isRedis(effective)) {
+                connection.add(MANAGER_URI_SOURCE, Map.of("uri", effective.toString()));
             } else {
-                String source = ConfigurationSource.describe(uri);
-                ConfigurationFile parsed = ConfigurationFile.parse(source, ConfigurationSource.read(uri, loader),
-                        loader);
+                String source = ConfigurationSource.describe(effective);
+                ConfigurationFile parsed = ConfigurationFile.parse(source,
+                        ConfigurationSource.read(effective, loader), loader);
                 connection.add(source, parsed.connection());
                 templates = parsed.templates();
-                file = uri;
+                file = effective;
             }
         }
         connection.add(PropertyOverrides.SOURCE, overrides.connection());
         CacheTemplate defaults = templates.defaults().overlaidWith(overrides.defaults(loader));
         return new ManagerConfiguration(connection.build(), file, templates.withDefaults(defaults));
+    }
+
+    /**
+     * Finds the file the default cache manager reads: system property {@value #CONFIG_PROPERTY}, else environment
+     * variable {@value #CONFIG_ENVIRONMENT}, else none.
+     */
+    private static URI defaultFile() {
+        String location = System.getProperty(CONFIG_PROPERTY);
+        if (location == null || location.isBlank()) {
+            location = System.getenv(CONFIG_ENVIRONMENT);
+        }
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        try {
+            return URI.create(location.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("system property " + CONFIG_PROPERTY, null,
+                    "not a URI: " + e.getMessage(), e);
+        }
     }
 
     /** @return how to reach Redis */
