@@ -20,7 +20,6 @@ import io.github.redisjcache.event.CacheEvents;
 import io.github.redisjcache.event.EventChannels;
 import io.github.redisjcache.event.EventDispatcher;
 import io.github.redisjcache.event.EventHub;
-import io.github.redisjcache.event.ListenerPresence;
 import io.github.redisjcache.expiry.ExpiryRules;
 import io.github.redisjcache.integration.Loader;
 import io.github.redisjcache.integration.Writer;
@@ -89,8 +88,8 @@ final class CacheFactory {
         CacheStatistics statistics = new CacheStatistics(configuration.isStatisticsEnabled());
         JmxRegistration jmx = new JmxRegistration(manager.getURI().toString(), name);
         EventDispatcher<K, V> dispatcher = new EventDispatcher<>(name);
-        ListenerPresence presence = eventHub.presence(keys, origin);
-        CacheEvents<K, V> events = new CacheEvents<>(dispatcher, new EventChannels(keys), presence, origin);
+        CacheEvents<K, V> events = new CacheEvents<>(dispatcher, new EventChannels(keys, eventHub.graceMillis()),
+                eventHub, origin);
         CacheParts<K, V> parts = new CacheParts<>(name, new EntryCodec<>(keys, configuration.getKeyType(),
                 configuration.getValueType(), base, values), keys, store, ExpiryRules.of(prepared.expiryPolicy),
                 prepared.loader == null ? null : new Loader<>(prepared.loader), configuration.isReadThrough(),

@@ -69,7 +69,7 @@ final class RedisCacheManager implements CacheManager {
             thread.setDaemon(true);
             return thread;
         });
-        this.eventHub = new EventHub();
+        this.eventHub = new EventHub(store, EventHub.DEFAULT_LEASE, EventHub.DEFAULT_GRACE, EventHub.DEFAULT_SWEEP);
         this.factory = new CacheFactory(this, store, classLoader, background, eventHub);
         store.preloadScripts().exceptionally(failure -> null);
     }

@@ -51,7 +51,7 @@ final class Bulk<K, V> {
         long start = statistics.start();
         EventBatch<K, V> events = parts.events.batch();
         List<byte[]> entryKeys = entryKeys(ordered);
-        List<byte[]> values = readAll(entryKeys);
+        List<byte[]> values = readAll(entryKeys, ordered, events);
         Map<K, V> result = new HashMap<>();
         List<K> missing = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -73,30 +73,42 @@ final class Bulk<K, V> {
         return result;
     }
 
-    /** Reads entries in one batch; with a built-in policy the access expiry goes with each read. */
-    List<byte[]> readAll(List<byte[]> entryKeys) {
+    /**
+     * Reads entries in one batch; with a built-in policy the access expiry goes with each read. While expiries are
+     * reported, an expired entry found here is reported at once (and recorded in {@code events}).
+     */
+    List<byte[]> readAll(List<byte[]> entryKeys, List<K> keys, EventBatch<K, V> events) {
         if (entryKeys.isEmpty()) {
             return List.of();
         }
         RedisStore.Batch batch = parts.store.batch();
         Commands commands = batch.commands();
         long access = parts.expiry.isFixed() ? parts.expiry.access() : TtlCode.UNCHANGED;
-        List<CompletableFuture<byte[]>> futures = new ArrayList<>(entryKeys.size());
+        List<CompletableFuture<MutateResult>> futures = new ArrayList<>(entryKeys.size());
         for (byte[] entryKey : entryKeys) {
-            if (access == TtlCode.EXPIRE_NOW && parts.events.publishing()) {
-                futures.add(commands.mutate(entryKey, Mutation.touch(access), parts.events.route(entryKey))
-                        .thenApply(MutateResult::oldValue));
+            EventRoute route = parts.events.route(entryKey);
+            if (route != null && route.tracksExpiry()) {
+                futures.add(commands.readTracked(entryKey, access, route));
+            } else if (access == TtlCode.EXPIRE_NOW && route != null) {
+                futures.add(commands.mutate(entryKey, Mutation.touch(access), route));
             } else {
-                futures.add(commands.getAndTouch(entryKey, access));
+                futures.add(commands.getAndTouch(entryKey, access)
+                        .thenApply(value -> new MutateResult(MutateResult.ACCESSED, value)));
             }
         }
-        return await(batch, futures);
+        List<MutateResult> results = await(batch, futures);
+        List<byte[]> values = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            cache.noteExpired(keys.get(i), results.get(i), events);
+            values.add(results.get(i).oldValue());
+        }
+        return values;
     }
 
     /** Applies a custom policy's access expiry to the entries that were read, in a second batch. */
     void accessAll(List<byte[]> entryKeys, List<byte[]> values, List<K> keys, EventBatch<K, V> events) {
         if (parts.expiry.isFixed()) {
-            if (parts.expiry.access() == TtlCode.EXPIRE_NOW && events.isActive()) {
+            if (parts.expiry.access() == TtlCode.EXPIRE_NOW && events.isActive() && !parts.events.tracksExpiry()) {
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i) != null) {
                         events.expired(keys.get(i), parts.codec.decodeValue(values.get(i)));
@@ -158,6 +170,7 @@ final class Bulk<K, V> {
             if (result.outcome() == MutateResult.CREATED_EXPIRED) {
                 continue;
             }
+            cache.noteExpired(key, result, events);
             kept.put(key, value);
             recordWrite(key, value, result, events);
         }
@@ -192,6 +205,7 @@ final class Bulk<K, V> {
         long puts = 0;
         for (int i = 0; i < results.size(); i++) {
             MutateResult result = results.get(i);
+            cache.noteExpired(keys.get(i), result, events);
             recordWrite(keys.get(i), values.get(i), result, events);
             if (RedisCache.countsAsPut(result)) {
                 puts++;
@@ -257,7 +271,8 @@ final class Bulk<K, V> {
             EventRoute route = parts.events.route(entryKey);
             if (route != null) {
                 futures.add(batch.commands().mutate(entryKey, Mutation.remove(), route).thenApply(result ->
-                        result.oldValue() == null ? new MutateResult(MutateResult.CONDITION_FAILED, null) : result));
+                        result.oldValue() == null ? new MutateResult(MutateResult.CONDITION_FAILED, null,
+                                result.expiredValue()) : result));
             } else {
                 futures.add(batch.commands().delete(entryKey).thenApply(existed -> new MutateResult(
                         existed ? MutateResult.DELETED : MutateResult.CONDITION_FAILED, null)));
@@ -267,6 +282,7 @@ final class Bulk<K, V> {
         long removed = 0;
         for (int i = 0; i < results.size(); i++) {
             MutateResult result = results.get(i);
+            cache.noteExpired(toRemove.get(i), result, events);
             if (result.outcome() != MutateResult.DELETED) {
                 continue;
             }

@@ -79,12 +79,12 @@ final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
         if (fresh.isEmpty()) {
             return;
         }
-        List<byte[]> values = reads.readAll(fresh);
         List<K> keys = new ArrayList<>(fresh.size());
         for (byte[] entryKey : fresh) {
             keys.add(parts.codec.keyOf(entryKey));
         }
         EventBatch<K, V> events = parts.events.batch();
+        List<byte[]> values = reads.readAll(fresh, keys, events);
         if (parts.expiry.isFixed()) {
             reads.accessAll(fresh, values, keys, events);
         }
@@ -132,6 +132,7 @@ final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
         parts.writer.delete(removing.key);
         EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.remove(removing.entryKey, events.isActive());
+        cache.noteExpired(removing.key, result, events);
         if (result.outcome() == MutateResult.DELETED) {
             if (result.oldValue() != null && events.isActive()) {
                 events.removed(removing.key, parts.codec.decodeValue(result.oldValue()));

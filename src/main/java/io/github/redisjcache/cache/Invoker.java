@@ -1,8 +1,10 @@
 package io.github.redisjcache.cache;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.cache.CacheException;
 import javax.cache.processor.EntryProcessor;
@@ -28,18 +30,46 @@ import io.github.redisjcache.store.TtlCode;
  */
 final class Invoker<K, V> {
 
+    /** Enough stripes that unrelated keys rarely wait for each other. */
+    private static final int STRIPES = 256;
+
     private final CacheParts<K, V> parts;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     Invoker(CacheParts<K, V> parts) {
         this.parts = parts;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
     }
 
+    /**
+     * Runs a processor on one key. Within this JVM, processors on the same key take turns: the compare-and-set
+     * would serialise them anyway, and taking turns means a processor that loads a value (Spring's
+     * {@code @Cacheable(sync = true)}) runs its loader once while other threads of this JVM wait for its result,
+     * instead of each loading and all but one losing the race.
+     */
     <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
         byte[] entryKey = parts.codec.entryKey(key);
+        ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(entryKey), STRIPES)];
+        stripe.lock();
+        try {
+            return invokeLocked(key, entryKey, processor, arguments);
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    private <T> T invokeLocked(K key, byte[] entryKey, EntryProcessor<K, V, T> processor, Object... arguments) {
         CacheStatistics statistics = parts.statistics;
         for (int attempt = 0; attempt < Writes.MAX_ATTEMPTS; attempt++) {
             long start = statistics.start();
-            byte[] snapshot = parts.awaiter.await("invoke", parts.redis.get(entryKey));
+            EventBatch<K, V> events = parts.events.batch();
+            MutateResult read = parts.writes.read("invoke", entryKey);
+            if (read.expiredValue() != null && events.isActive()) {
+                events.expired(key, parts.codec.decodeValue(read.expiredValue()));
+            }
+            byte[] snapshot = read.oldValue();
             ProcessorEntry<K, V> entry = new ProcessorEntry<>(key, snapshot, parts.codec::decodeValue,
                     parts.reader == null ? null : parts.reader::load);
             T result;
@@ -51,7 +81,6 @@ final class Invoker<K, V> {
                 throw new EntryProcessorException(e);
             }
             long getTime = start;
-            EventBatch<K, V> events = parts.events.batch();
             if (commit(key, entryKey, entry, events, start)) {
                 if (snapshot == null) {
                     statistics.misses(1);

@@ -71,7 +71,17 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         this.bulk = new Bulk<>(this, parts);
         this.invoker = new Invoker<>(parts);
         this.configurationBean = new CacheConfigurationMXBean(() -> this.configuration);
-        parts.events.attach(this);
+        parts.events.attach(this, new io.github.redisjcache.event.EventDecoder<K, V>() {
+            @Override
+            public K key(byte[] entryKey) {
+                return parts.codec.keyOf(entryKey);
+            }
+
+            @Override
+            public V value(byte[] bytes) {
+                return parts.codec.decodeValue(bytes);
+            }
+        });
         for (CacheEntryListenerConfiguration<K, V> listener : this.configuration.getCacheEntryListenerConfigurations()) {
             parts.events.register(listener);
         }
@@ -113,12 +123,16 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         ExpiryRules expiry = parts.expiry;
         if (expiry.isFixed()) {
             MutateResult result = parts.writes.getFixed(entryKey);
-            if (result.outcome() == MutateResult.ACCESSED_EXPIRED && events.isActive()) {
+            noteExpired(key, result, events);
+            if (result.outcome() == MutateResult.ACCESSED_EXPIRED && events.isActive()
+                    && result.expiredValue() == null) {
                 events.expired(key, parts.codec.decodeValue(result.oldValue()));
             }
             return result.oldValue();
         }
-        byte[] bytes = parts.awaiter.await(operation, parts.redis.get(entryKey));
+        MutateResult read = parts.writes.read(operation, entryKey);
+        noteExpired(key, read, events);
+        byte[] bytes = read.oldValue();
         if (bytes != null) {
             MutateResult touched = parts.writes.touch(operation, entryKey, bytes, expiry.access());
             if (touched.outcome() == MutateResult.ACCESSED_EXPIRED && events.isActive()) {
@@ -128,6 +142,13 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         return bytes;
     }
 
+    /** Records the expiry a change or read found unreported and reported (so this JVM's listeners hear it). */
+    void noteExpired(K key, MutateResult result, EventBatch<K, V> events) {
+        if (result.expiredValue() != null && events.isActive()) {
+            events.expired(key, parts.codec.decodeValue(result.expiredValue()));
+        }
+    }
+
     /** Loads a missing value through the loader and stores it unless another writer got there first. */
     V loadMissing(K key, byte[] entryKey, EventBatch<K, V> events) {
         V loaded = parts.reader.load(key);
@@ -135,6 +156,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
             return null;
         }
         MutateResult result = parts.writes.putIfAbsent(entryKey, parts.codec.encodeValue(loaded));
+        noteExpired(key, result, events);
         if (result.outcome() == MutateResult.CREATED_EXPIRED) {
             return null;
         }
@@ -174,6 +196,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         parts.writer.write(new CacheEntry<>(key, value));
         EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.put(entryKey, bytes, false);
+        noteExpired(key, result, events);
         recordWrite(key, value, result, events);
         if (countsAsPut(result)) {
             statistics.puts(1);
@@ -193,6 +216,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         parts.writer.write(new CacheEntry<>(key, value));
         EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.put(entryKey, bytes, true);
+        noteExpired(key, result, events);
         V old = parts.codec.decodeValue(result.oldValue());
         recordWrite(key, value, result, events, old);
         if (old == null) {
@@ -232,6 +256,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         }
         EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.putIfAbsent(entryKey, bytes);
+        noteExpired(key, result, events);
         boolean created = result.outcome() == MutateResult.CREATED;
         if (created) {
             events.created(key, value);
@@ -255,6 +280,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         parts.writer.delete(key);
         EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.remove(entryKey, false);
+        noteExpired(key, result, events);
         boolean removed = result.outcome() == MutateResult.DELETED;
         if (removed) {
             if (result.oldValue() != null && events.isActive()) {
@@ -277,19 +303,23 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         byte[] entryKey = parts.codec.entryKey(key);
         byte[] expected = parts.codec.encodeValue(oldValue);
         byte[] current = null;
+        EventBatch<K, V> events = parts.events.batch();
         if (parts.writer.isActive() || !parts.expiry.isFixed()) {
-            current = parts.awaiter.await("remove", parts.redis.get(entryKey));
+            MutateResult read = parts.writes.read("remove", entryKey);
+            noteExpired(key, read, events);
+            current = read.oldValue();
             if (current == null) {
                 statistics.misses(1);
                 statistics.getTime(start);
+                parts.events.fire(events);
                 return false;
             }
             if (parts.writer.isActive() && java.util.Arrays.equals(current, expected)) {
                 parts.writer.delete(key);
             }
         }
-        EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.removeIfEquals(entryKey, expected, current);
+        noteExpired(key, result, events);
         boolean removed = result.outcome() == MutateResult.DELETED && result.oldValue() != null;
         if (removed) {
             events.removed(key, oldValue);
@@ -316,6 +346,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         parts.writer.delete(key);
         EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.remove(entryKey, true);
+        noteExpired(key, result, events);
         V old = parts.codec.decodeValue(result.oldValue());
         statistics.getTime(start);
         if (old != null) {
@@ -343,19 +374,23 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         byte[] expected = parts.codec.encodeValue(oldValue);
         byte[] bytes = parts.codec.encodeValue(newValue);
         byte[] current = null;
+        EventBatch<K, V> events = parts.events.batch();
         if (parts.writer.isActive() || !parts.expiry.isFixed()) {
-            current = parts.awaiter.await("replace", parts.redis.get(entryKey));
+            MutateResult read = parts.writes.read("replace", entryKey);
+            noteExpired(key, read, events);
+            current = read.oldValue();
             if (current == null) {
                 statistics.misses(1);
                 statistics.getTime(start);
+                parts.events.fire(events);
                 return false;
             }
             if (parts.writer.isActive() && java.util.Arrays.equals(current, expected)) {
                 parts.writer.write(new CacheEntry<>(key, newValue));
             }
         }
-        EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.replaceIfEquals(entryKey, expected, bytes, current);
+        noteExpired(key, result, events);
         boolean replaced = result.outcome() == MutateResult.UPDATED
                 || result.outcome() == MutateResult.UPDATED_EXPIRED;
         if (replaced) {
@@ -409,6 +444,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         }
         EventBatch<K, V> events = parts.events.batch();
         MutateResult result = parts.writes.replace(entryKey, bytes, wantOld || events.isActive());
+        noteExpired(key, result, events);
         boolean replaced = result.outcome() == MutateResult.UPDATED
                 || result.outcome() == MutateResult.UPDATED_EXPIRED;
         statistics.getTime(start);

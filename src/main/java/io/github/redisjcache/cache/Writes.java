@@ -188,15 +188,28 @@ final class Writes {
     /** Reads an entry and applies a built-in policy's access expiry in the same command or script. */
     MutateResult getFixed(byte[] key) {
         long access = expiry.access();
-        if (access == TtlCode.EXPIRE_NOW) {
-            EventRoute route = events.route(key);
-            if (route != null) {
-                return mutate("get", key, Mutation.touch(access), route);
-            }
+        EventRoute route = events.route(key);
+        if (route != null && route.tracksExpiry()) {
+            return awaiter.await("get", redis.readTracked(key, access, route));
+        }
+        if (access == TtlCode.EXPIRE_NOW && route != null) {
+            return mutate("get", key, Mutation.touch(access), route);
         }
         byte[] value = awaiter.await("get", redis.getAndTouch(key, access));
         return new MutateResult(access == TtlCode.EXPIRE_NOW && value != null ? MutateResult.ACCESSED_EXPIRED
                 : MutateResult.ACCESSED, value);
+    }
+
+    /**
+     * Reads an entry without applying any expiry; while expiries are reported, an expired entry found here is
+     * reported at once.
+     */
+    MutateResult read(String operation, byte[] key) {
+        EventRoute route = events.route(key);
+        if (route != null && route.tracksExpiry()) {
+            return awaiter.await(operation, redis.readTracked(key, TtlCode.UNCHANGED, route));
+        }
+        return new MutateResult(MutateResult.ACCESSED, awaiter.await(operation, redis.get(key)));
     }
 
     private MutateResult accessIfUnchanged(String operation, byte[] key, byte[] current, EventRoute route) {

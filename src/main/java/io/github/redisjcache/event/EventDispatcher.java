@@ -74,6 +74,16 @@ public final class EventDispatcher<K, V> {
         return !registrations.isEmpty();
     }
 
+    /** @return whether some listener here listens for expiry events */
+    public boolean hasExpiryListeners() {
+        for (ListenerRegistration<K, V> registration : registrations) {
+            if (registration.handles(javax.cache.event.EventType.EXPIRED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return whether some listener here wants old values */
     public boolean wantsOldValues() {
         for (ListenerRegistration<K, V> registration : registrations) {

@@ -1,25 +1,284 @@
 package io.github.redisjcache.event;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.redisson.api.RPatternTopic;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.ChannelName;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.redisjcache.connection.SharedConnection;
 import io.github.redisjcache.keys.CacheKeys;
+import io.github.redisjcache.keys.KeyNames;
+import io.github.redisjcache.store.EventRoute;
+import io.github.redisjcache.store.RedisStore;
 
 /**
- * A cache manager's link to the events of other JVMs: it knows, per cache, whether listeners exist elsewhere, and
- * delivers the events published there to this JVM's listeners.
+ * A cache manager's link to the events of other JVMs.
+ *
+ * <ul>
+ *   <li>Presence: which caches have listeners anywhere, from a registry in Redis with leases (renewed here every
+ *   third of the lease) and a change channel per key prefix, so that writers publish events only while someone
+ *   listens.</li>
+ *   <li>Delivery: a subscription to a cache's event channel while this JVM has listeners for it.</li>
+ *   <li>Expiry: while this JVM has expiry listeners for a cache, Redis's keyspace notifications tell it that an
+ *   entry expired; it then tries to claim the expiry (only one claimer in the whole deployment wins, see
+ *   {@code claim.lua}), which publishes the event with the old value. When the server refuses CONFIG SET, a sweep
+ *   of the cache's shadows every few seconds finds expired entries instead.</li>
+ * </ul>
  */
 public final class EventHub implements AutoCloseable {
 
+    /** How long a registration of listeners lives without renewal: a JVM that died stops counting after this. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
+
+    /** How much longer than an entry its shadow lives: the bound on how late an expiry can still be reported. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
+
+    /** How often shadows are swept for expired entries when keyspace notifications are not available. */
+    public static final Duration DEFAULT_SWEEP = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+
+    private final SharedConnection connection;
+    private final RedisStore store;
+    private final RedissonClient client;
+    private final long leaseMillis;
+    private final long graceMillis;
+    private final long sweepMillis;
+    private final ScheduledExecutorService scheduler;
+    private final Set<RedisPresence> presences = new CopyOnWriteArraySet<>();
+    private final Map<String, Integer> changeSubscriptions = new ConcurrentHashMap<>();
+    private volatile Boolean notifications;
+
     /**
-     * Returns the listener presence of one cache instance.
+     * Creates the hub of one cache manager.
+     *
+     * @param store        the Redis store of the manager's connection
+     * @param lease        how long a listener registration lives without renewal
+     * @param grace        how much longer than an entry its shadow lives
+     * @param sweep        how often to sweep for expiries when keyspace notifications are unavailable
+     */
+    public EventHub(RedisStore store, Duration lease, Duration grace, Duration sweep) {
+        this.connection = store.connection();
+        this.store = store;
+        this.client = connection.client();
+        this.leaseMillis = lease.toMillis();
+        this.graceMillis = grace.toMillis();
+        this.sweepMillis = sweep.toMillis();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "redis-jcache-presence");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(100, leaseMillis / 3);
+        scheduler.scheduleWithFixedDelay(this::refreshAll, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return how much longer than an entry its shadow lives, in milliseconds */
+    public long graceMillis() {
+        return graceMillis;
+    }
+
+    /**
+     * Returns the listener presence of one cache instance, reading the registry once so that it is right from the
+     * start.
      *
      * @param keys   the cache's key names
      * @param origin the cache instance's origin id
      * @return its presence
      */
     public ListenerPresence presence(CacheKeys keys, String origin) {
-        return ListenerPresence.ALONE;
+        RedisPresence presence = new RedisPresence(this, keys, origin);
+        subscribeChanges(keys);
+        presences.add(presence);
+        presence.refresh();
+        return presence;
+    }
+
+    long[] registry(byte[] registry, String operation, String origin, String flags) {
+        return await(store.single().listeners(registry, operation, origin, leaseMillis, flags));
+    }
+
+    /** Tells every JVM that the listeners of a cache changed. */
+    void announce(CacheKeys keys) {
+        String channel = KeyNames.withPrefix(prefixOf(keys)).listenerChanges();
+        await(client.getTopic(channel, StringCodec.INSTANCE).publishAsync(keys.name()).toCompletableFuture());
+    }
+
+    void forget(RedisPresence presence) {
+        presences.remove(presence);
+    }
+
+    private void subscribeChanges(CacheKeys keys) {
+        String channel = KeyNames.withPrefix(prefixOf(keys)).listenerChanges();
+        changeSubscriptions.computeIfAbsent(channel, name -> {
+            RTopic topic = client.getTopic(name, StringCodec.INSTANCE);
+            return topic.addListener(String.class, (ignored, cacheName) -> scheduler.execute(() -> {
+                for (RedisPresence presence : presences) {
+                    if (presence.keys().name().equals(cacheName)) {
+                        refreshQuietly(presence);
+                    }
+                }
+            }));
+        });
+    }
+
+    private void refreshAll() {
+        for (RedisPresence presence : presences) {
+            refreshQuietly(presence);
+        }
+    }
+
+    private void refreshQuietly(RedisPresence presence) {
+        try {
+            presence.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot refresh the listener registry of a cache: {}", e.toString());
+        }
+    }
+
+    /**
+     * Subscribes to a cache's event channel.
+     *
+     * @param channel the channel
+     * @param handler receives each message
+     * @return the subscription, to close when the cache has no listeners left
+     */
+    public AutoCloseable subscribeEvents(String channel, Consumer<byte[]> handler) {
+        RTopic topic = client.getTopic(channel, ByteArrayCodec.INSTANCE);
+        int id = topic.addListener(byte[].class, (ignored, message) -> handler.accept(message));
+        return () -> topic.removeListener(id);
+    }
+
+    /**
+     * Watches a cache's entries for expiries: keyspace notifications when the server has or accepts them, else a
+     * periodic sweep of the cache's shadows.
+     *
+     * @param keys      the cache's key names
+     * @param onExpired receives the entry key of each entry that may have expired
+     * @return the watch, to close when the cache has no expiry listeners left
+     */
+    public AutoCloseable watchExpiry(CacheKeys keys, Consumer<byte[]> onExpired) {
+        if (notificationsAvailable()) {
+            String pattern = keys.keyspacePattern(connection.settings().database());
+            RPatternTopic topic = client.getPatternTopic(pattern, StringCodec.INSTANCE);
+            int prefixLength = pattern.length() - keys.entryPattern().length();
+            int id = topic.addListener(String.class, (matched, channel, event) -> {
+                if ("expired".equals(event)) {
+                    byte[] name = channel instanceof ChannelName ? ((ChannelName) channel).getName()
+                            : channel.toString().getBytes(StandardCharsets.UTF_8);
+                    byte[] entryKey = java.util.Arrays.copyOfRange(name, prefixLength, name.length);
+                    onExpired.accept(entryKey);
+                }
+            });
+            // The sweep still runs, rarely: notifications are fire-and-forget and a reconnect can lose some.
+            ScheduledFuture<?> sweep = scheduler.scheduleWithFixedDelay(() -> sweep(keys, onExpired),
+                    graceMillis / 2, graceMillis / 2, TimeUnit.MILLISECONDS);
+            return () -> {
+                topic.removeListener(id);
+                sweep.cancel(false);
+            };
+        }
+        ScheduledFuture<?> sweep = scheduler.scheduleWithFixedDelay(() -> sweep(keys, onExpired), sweepMillis,
+                sweepMillis, TimeUnit.MILLISECONDS);
+        return () -> sweep.cancel(false);
+    }
+
+    /** Finds shadows whose entry is gone: each is an expiry nobody reported yet. */
+    private void sweep(CacheKeys keys, Consumer<byte[]> onExpired) {
+        try {
+            for (var master : store.masters()) {
+                String cursor = "0";
+                do {
+                    RedisStore.ScanChunk chunk = store.scan(master, cursor, keys.shadowPattern(),
+                            RedisStore.SCAN_COUNT);
+                    for (byte[] shadow : chunk.keys()) {
+                        byte[] entryKey = keys.entryOfShadow(shadow);
+                        if (entryKey != null) {
+                            onExpired.accept(entryKey);
+                        }
+                    }
+                    cursor = chunk.cursor();
+                } while (!"0".equals(cursor));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sweeping cache {} for expired entries failed: {}", keys.name(), e.toString());
+        }
+    }
+
+    /**
+     * Tries to report an expiry; only one caller in the deployment succeeds.
+     *
+     * @param entryKey the entry key
+     * @param route    the cache's route, tracking expiry
+     * @return the expired value if this call reported it, else null
+     */
+    public CompletableFuture<byte[]> claim(byte[] entryKey, EventRoute route) {
+        return store.single().claimExpired(entryKey, route);
+    }
+
+    /**
+     * Makes sure Redis publishes keyspace notifications for expired keys ({@code notify-keyspace-events} with
+     * {@code K} and {@code x}), adding those flags to whatever the server has. Remembers the answer.
+     */
+    private synchronized boolean notificationsAvailable() {
+        if (notifications == null) {
+            notifications = new KeyspaceNotifications(connection).enable();
+        }
+        return notifications;
     }
 
     @Override
     public void close() {
+        scheduler.shutdownNow();
+        List<RedisPresence> open = new ArrayList<>(presences);
+        for (RedisPresence presence : open) {
+            try {
+                presence.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Withdrawing a listener registration failed: {}", e.toString());
+            }
+        }
+        changeSubscriptions.forEach((channel, id) -> client.getTopic(channel, StringCodec.INSTANCE)
+                .removeListener(id));
+        changeSubscriptions.clear();
+    }
+
+    private static String prefixOf(CacheKeys keys) {
+        String pattern = keys.entryPattern();
+        return pattern.substring(0, pattern.indexOf(':'));
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(connection.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new javax.cache.CacheException("Interrupted while updating the listener registry", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new javax.cache.CacheException("Redis failed while updating the listener registry: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new javax.cache.CacheException("No reply from Redis within " + connection.operationTimeout()
+                    + " while updating the listener registry", e);
+        }
     }
 }

@@ -1,27 +1,22 @@
 package io.github.redisjcache.event;
 
-/** Knows whether listeners of a cache exist in other JVMs, and tells them about this JVM's. */
+/** Knows whether listeners of a cache exist in other JVMs, and tells them about this cache instance's. */
 public interface ListenerPresence {
 
     /** @return whether some other JVM or cache instance has listeners for the cache */
     boolean elsewhere();
 
+    /** @return whether some instance, here or elsewhere, listens for expiry events, so expiries must be reported */
+    boolean tracksExpiry();
+
     /**
-     * Records whether this cache instance has listeners.
+     * Records this cache instance's listeners, announcing the change to the other JVMs.
      *
      * @param present whether it has any
+     * @param expiry  whether any of them listens for expiry events
      */
-    void localListenersChanged(boolean present);
+    void localListenersChanged(boolean present, boolean expiry);
 
-    /** A presence for a cache that is alone: nobody elsewhere listens. */
-    ListenerPresence ALONE = new ListenerPresence() {
-        @Override
-        public boolean elsewhere() {
-            return false;
-        }
-
-        @Override
-        public void localListenersChanged(boolean present) {
-        }
-    };
+    /** Stops taking part: the instance's registration is withdrawn. */
+    void close();
 }

@@ -61,6 +61,91 @@ public final class CacheKeys {
         return true;
     }
 
+    /**
+     * Builds the key of an entry's shadow: a copy of its value kept a little longer than the entry, so that its
+     * expiry can be reported with the old value. The shadow lives in the same hash slot as the entry (its hash tag
+     * is whatever Redis hashes of the entry key), so one script can use both on Redis Cluster.
+     *
+     * @param entryKey the entry key
+     * @return {@code {hashed part}#old:entryKey}, or null for the rare key whose hashed part cannot be tagged
+     *         (a key with a '}' but no hash tag of its own)
+     */
+    public byte[] shadow(byte[] entryKey) {
+        int open = indexOf(entryKey, (byte) '{', 0);
+        int close = open < 0 ? -1 : indexOf(entryKey, (byte) '}', open + 1);
+        int start;
+        int end;
+        if (open >= 0 && close > open + 1) {
+            start = open + 1;
+            end = close;
+        } else if (indexOf(entryKey, (byte) '}', 0) < 0) {
+            start = 0;
+            end = entryKey.length;
+        } else {
+            return null;
+        }
+        byte[] marker = "}#old:".getBytes(StandardCharsets.UTF_8);
+        byte[] shadow = new byte[1 + (end - start) + marker.length + entryKey.length];
+        shadow[0] = '{';
+        System.arraycopy(entryKey, start, shadow, 1, end - start);
+        System.arraycopy(marker, 0, shadow, 1 + end - start, marker.length);
+        System.arraycopy(entryKey, 0, shadow, 1 + end - start + marker.length, entryKey.length);
+        return shadow;
+    }
+
+    /**
+     * Recovers the entry key from a shadow key.
+     *
+     * @param shadowKey a key {@link #shadow(byte[])} built
+     * @return the entry key, or null when the key is no shadow of this cache
+     */
+    public byte[] entryOfShadow(byte[] shadowKey) {
+        byte[] marker = "}#old:".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(shadowKey, marker, 0);
+        if (at < 0) {
+            return null;
+        }
+        byte[] entryKey = Arrays.copyOfRange(shadowKey, at + marker.length, shadowKey.length);
+        return isEntry(entryKey) ? entryKey : null;
+    }
+
+    /** @return the SCAN pattern matching the shadows of this cache's entries */
+    public String shadowPattern() {
+        return "*}#old:" + prefix + KeyNames.SEPARATOR + escapedName + KeyNames.SEPARATOR + "*";
+    }
+
+    /**
+     * Builds the keyspace-notification pattern of this cache's entries.
+     *
+     * @param database the database index
+     * @return {@code __keyspace@<db>__:prefix:cacheName:*}
+     */
+    public String keyspacePattern(int database) {
+        return "__keyspace@" + database + "__:" + entryPattern();
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] wanted, int from) {
+        outer:
+        for (int i = from; i <= bytes.length - wanted.length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (bytes[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** @return the SCAN pattern matching every entry of this cache and nothing else */
     public String entryPattern() {
         return prefix + KeyNames.SEPARATOR + escapedName + KeyNames.SEPARATOR + "*";
@@ -86,9 +171,9 @@ public final class CacheKeys {
         return meta("events");
     }
 
-    /** @return the pub/sub channel on which JVMs announce changes to the listener registry */
-    public String listenerChanges() {
-        return meta("listener-changes");
+    /** @return the cache's name as the listener-change channel carries it */
+    public String name() {
+        return escapedName;
     }
 
     /**

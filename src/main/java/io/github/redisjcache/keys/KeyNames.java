@@ -91,6 +91,16 @@ public final class KeyNames {
         return prefix + SEPARATOR + "#caches";
     }
 
+    /**
+     * Returns the pub/sub channel on which JVMs announce changes to the listener registry of the caches under this
+     * prefix; a message carries the escaped name of the cache.
+     *
+     * @return the channel, e.g. {@code jcache:#listener-changes}
+     */
+    public String listenerChanges() {
+        return prefix + SEPARATOR + "#listener-changes";
+    }
+
     static void checkNamespace(String namespace) {
         checkPart("namespace", namespace);
         for (int i = 0; i < namespace.length(); i++) {
@@ -127,6 +137,10 @@ public final class KeyNames {
     static String escape(String cacheName) {
         if (cacheName == null || cacheName.isEmpty()) {
             throw new IllegalArgumentException("A cache name must not be empty");
+        }
+        // An unpaired surrogate has no UTF-8 form: getBytes would turn it into '?', the name of another cache.
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(cacheName)) {
+            throw new IllegalArgumentException("A cache name must be valid Unicode text (no unpaired surrogate)");
         }
         StringBuilder escaped = new StringBuilder(cacheName.length() + 8);
         for (byte b : cacheName.getBytes(StandardCharsets.UTF_8)) {

@@ -159,17 +159,65 @@ public final class Commands {
      * @return what happened
      */
     public CompletableFuture<MutateResult> mutate(byte[] key, Mutation mutation, EventRoute route) {
-        Object[] args = {key, mutation.condition, mutation.expected, mutation.action, mutation.value,
+        Object[] keys = route != null && route.tracksExpiry() ? new Object[]{key, route.shadowKey()}
+                : new Object[]{key};
+        Object[] args = {mutation.condition, mutation.expected, mutation.action, mutation.value,
             mutation.createTtl, mutation.updateTtl, mutation.missTtl,
             route == null ? "" : route.channel(), route == null ? "" : route.origin(),
-            route != null && route.sharded() ? "s" : "p"};
-        return scripts.run(executor, Scripts.MUTATE, key, args).thenApply(Commands::toResult);
+            route != null && route.sharded() ? "s" : "p", route == null ? 0 : route.graceMillis()};
+        return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> new MutateResult(
+                ((Number) reply.get(0)).intValue(), bytesAt(reply, 1), bytesAt(reply, 2)));
     }
 
-    private static MutateResult toResult(List<Object> reply) {
-        int outcome = ((Number) reply.get(0)).intValue();
-        Object old = reply.size() > 1 ? reply.get(1) : null;
-        return new MutateResult(outcome, old instanceof byte[] ? (byte[]) old : null);
+    /**
+     * Reads an entry of a cache whose expiries are reported, applying the access time to live to the entry and
+     * its shadow, or reporting the expiry when the entry is gone and its shadow is not.
+     *
+     * @param key       the entry key
+     * @param accessTtl a {@link TtlCode}
+     * @param route     the route, which must track expiry
+     * @return the value read (null when absent) and the expired value reported (null when none)
+     */
+    public CompletableFuture<MutateResult> readTracked(byte[] key, long accessTtl, EventRoute route) {
+        Object[] args = {accessTtl, route.graceMillis(), route.channel(), route.origin(), route.sharded() ? "s" : "p"};
+        return scripts.run(executor, Scripts.READ, key, new Object[]{key, route.shadowKey()}, args)
+                .thenApply(reply -> new MutateResult(MutateResult.ACCESSED, bytesAt(reply, 0), bytesAt(reply, 1)));
+    }
+
+    /**
+     * Reports the expiry of an entry if it is gone and nobody reported it yet.
+     *
+     * @param key   the entry key
+     * @param route the route, which must track expiry
+     * @return the expired value if this call reported it, else null
+     */
+    public CompletableFuture<byte[]> claimExpired(byte[] key, EventRoute route) {
+        Object[] args = {route.channel(), route.origin(), route.sharded() ? "s" : "p"};
+        return scripts.runValue(executor, Scripts.CLAIM, key, new Object[]{key, route.shadowKey()}, args)
+                .thenApply(value -> value instanceof byte[] ? (byte[]) value : null);
+    }
+
+    /**
+     * Registers, renews, deregisters or reads the listeners of a cache instance (see {@code listeners.lua}).
+     *
+     * @param registry    the cache's registry key
+     * @param operation   {@code put}, {@code del} or {@code get}
+     * @param origin      the cache instance's origin id
+     * @param leaseMillis the lease for {@code put}
+     * @param flags       the flags for {@code put}: {@code x} when it has expiry listeners
+     * @return how many other instances have listeners, and whether any wants expiry events
+     */
+    public CompletableFuture<long[]> listeners(byte[] registry, String operation, String origin, long leaseMillis,
+                                               String flags) {
+        Object[] args = {operation, origin, leaseMillis, flags};
+        return scripts.run(executor, Scripts.LISTENERS, registry, new Object[]{registry}, args)
+                .thenApply(reply -> new long[]{((Number) reply.get(0)).longValue(),
+                    ((Number) reply.get(1)).longValue()});
+    }
+
+    private static byte[] bytesAt(List<Object> reply, int index) {
+        Object value = reply.size() > index ? reply.get(index) : null;
+        return value instanceof byte[] ? (byte[]) value : null;
     }
 
     private static Object[] args(byte[] key, byte[] value, long ttl, String condition, boolean get) {

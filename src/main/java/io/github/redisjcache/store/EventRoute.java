@@ -1,11 +1,19 @@
 package io.github.redisjcache.store;
 
 /**
- * Where {@code mutate.lua} publishes the event of a change, and the origin it stamps on it.
+ * Where a change of an entry publishes its event, the origin it stamps on it, and, while expiries are being
+ * reported, the entry's shadow (see {@code mutate.lua}).
  *
- * @param channel the pub/sub channel
- * @param sharded whether to use SPUBLISH (Redis Cluster) instead of PUBLISH
- * @param origin  the id of the cache instance making the change, so it can ignore its own events
+ * @param channel   the pub/sub channel
+ * @param sharded   whether to use SPUBLISH (Redis Cluster) instead of PUBLISH
+ * @param origin    the id of the cache instance making the change, so it can ignore its own events
+ * @param shadowKey the entry's shadow key, or null when expiries are not being reported
+ * @param graceMillis how much longer than the entry its shadow lives
  */
-public record EventRoute(String channel, boolean sharded, String origin) {
+public record EventRoute(String channel, boolean sharded, String origin, byte[] shadowKey, long graceMillis) {
+
+    /** @return whether expiries of the entry are being reported (a shadow is kept) */
+    public boolean tracksExpiry() {
+        return shadowKey != null;
+    }
 }

@@ -3,10 +3,21 @@ package io.github.redisjcache.store;
 /**
  * What {@code mutate.lua} did to an entry, and the value the entry held before.
  *
- * @param outcome  one of the {@code Outcome} constants
- * @param oldValue the value before the change, or {@code null} when the entry was absent
+ * @param outcome      one of the outcome constants
+ * @param oldValue     the value before the change, or {@code null} when the entry was absent
+ * @param expiredValue the value of an expired entry whose expiry this change found unreported and reported, or null
  */
-public record MutateResult(int outcome, byte[] oldValue) {
+public record MutateResult(int outcome, byte[] oldValue, byte[] expiredValue) {
+
+    /**
+     * A result that found no unreported expiry.
+     *
+     * @param outcome  the outcome
+     * @param oldValue the value before the change, or null
+     */
+    public MutateResult(int outcome, byte[] oldValue) {
+        this(outcome, oldValue, null);
+    }
 
     /** The condition did not hold; nothing changed but a possible access expiry. */
     public static final int CONDITION_FAILED = 0;

@@ -128,8 +128,10 @@ public final class RedisStore {
      * @return completion
      */
     public CompletableFuture<Void> preloadScripts() {
-        List<CompletableFuture<Object>> loads = executor.writeAllAsync(RedisCommands.SCRIPT_LOAD,
-                Scripts.MUTATE.source());
+        List<CompletableFuture<Object>> loads = new ArrayList<>();
+        for (LuaScript script : Scripts.ALL) {
+            loads.addAll(executor.writeAllAsync(RedisCommands.SCRIPT_LOAD, script.source()));
+        }
         return CompletableFuture.allOf(loads.toArray(new CompletableFuture[0]));
     }
 

@@ -15,6 +15,10 @@ import org.redisson.command.CommandAsyncExecutor;
 final class Scripts {
 
     static final LuaScript MUTATE = LuaScript.load("mutate");
+    static final LuaScript READ = LuaScript.load("read");
+    static final LuaScript CLAIM = LuaScript.load("claim");
+    static final LuaScript LISTENERS = LuaScript.load("listeners");
+    static final LuaScript[] ALL = {MUTATE, READ, CLAIM, LISTENERS};
 
     private final CommandAsyncExecutor direct;
 
@@ -22,12 +26,23 @@ final class Scripts {
         this.direct = direct;
     }
 
-    CompletableFuture<List<Object>> run(CommandAsyncExecutor executor, LuaScript script, byte[] key,
-                                        Object[] keyAndArgs) {
-        Object[] evalsha = new Object[keyAndArgs.length + 2];
+    /**
+     * Runs a script.
+     *
+     * @param executor the executor (Redisson's, or a batch)
+     * @param script   the script
+     * @param key      the key that routes the call (the first of {@code keys})
+     * @param keys     the script's KEYS
+     * @param args     the script's ARGV
+     * @return the reply as a list
+     */
+    CompletableFuture<List<Object>> run(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
+                                        Object[] args) {
+        Object[] evalsha = new Object[2 + keys.length + args.length];
         evalsha[0] = script.sha1();
-        evalsha[1] = 1;
-        System.arraycopy(keyAndArgs, 0, evalsha, 2, keyAndArgs.length);
+        evalsha[1] = keys.length;
+        System.arraycopy(keys, 0, evalsha, 2, keys.length);
+        System.arraycopy(args, 0, evalsha, 2 + keys.length, args.length);
         CompletableFuture<List<Object>> first = executor.<List<Object>, List<Object>>writeAsync(key,
                 ByteArrayCodec.INSTANCE, StoreCommands.EVALSHA, evalsha).toCompletableFuture();
         return first.handle((result, failure) -> {
@@ -42,6 +57,34 @@ final class Scripts {
                         StoreCommands.EVAL, eval).toCompletableFuture();
             }
             return CompletableFuture.<List<Object>>failedFuture(failure);
+        }).thenCompose(stage -> stage);
+    }
+
+    /**
+     * Runs a script whose reply is a single value.
+     *
+     * @return the reply
+     */
+    CompletableFuture<Object> runValue(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
+                                       Object[] args) {
+        Object[] evalsha = new Object[2 + keys.length + args.length];
+        evalsha[0] = script.sha1();
+        evalsha[1] = keys.length;
+        System.arraycopy(keys, 0, evalsha, 2, keys.length);
+        System.arraycopy(args, 0, evalsha, 2 + keys.length, args.length);
+        CompletableFuture<Object> first = executor.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE,
+                StoreCommands.EVALSHA_VALUE, evalsha).toCompletableFuture();
+        return first.handle((result, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(result);
+            }
+            if (isNoScript(failure)) {
+                Object[] eval = evalsha.clone();
+                eval[0] = script.source();
+                return direct.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL_VALUE,
+                        eval).toCompletableFuture();
+            }
+            return CompletableFuture.<Object>failedFuture(failure);
         }).thenCompose(stage -> stage);
     }
 

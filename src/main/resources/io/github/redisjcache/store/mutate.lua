@@ -2,6 +2,8 @@
 -- choosing its time to live by whether it existed, and publishes the resulting event when someone listens.
 --
 -- KEYS[1]  the entry key
+-- KEYS[2]  optional: the entry's shadow, a copy of its value that outlives it by a grace period so that its expiry
+--          can be reported with the old value (kept only while some listener wants expiry events)
 -- ARGV[1]  condition: 'a' always, 'n' only if absent, 'x' only if present, 'e' only if the value equals ARGV[2]
 -- ARGV[2]  the expected value bytes (condition 'e')
 -- ARGV[3]  action when the condition holds: 's' set ARGV[4], 'd' delete, 'g' keep the value (an access)
@@ -12,14 +14,17 @@
 -- ARGV[8]  the event channel, or '' to publish nothing
 -- ARGV[9]  the origin id carried by published events
 -- ARGV[10] 's' to publish with SPUBLISH (Redis Cluster), anything else PUBLISH
+-- ARGV[11] with KEYS[2]: how many milliseconds the shadow outlives the entry
 --
--- Returns { outcome, old value or false }. Outcomes:
+-- Returns { outcome, old value or false, expired value or false }; the expired value is set when this change found
+-- the entry expired and unreported, and reported it. Outcomes:
 --   0 condition failed   1 created   2 updated   3 deleted   4 accessed
 --   5 created but expired at once (not stored)   6 updated and expired at once   7 accessed and expired at once
 local key = KEYS[1]
 local condition, expected, action, value = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local createTtl, updateTtl, missTtl = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local channel, origin, sharded = ARGV[8], ARGV[9], ARGV[10] == 's'
+local shadow, grace = KEYS[2], tonumber(ARGV[11] or '0')
 
 local function field(bytes)
   if bytes then
@@ -40,20 +45,51 @@ local function publish(eventType, newValue, oldValue)
   end
 end
 
+-- Keeps the shadow a grace period longer than the entry; an entry that never expires needs none.
+local function followShadow(value)
+  if not shadow then
+    return
+  end
+  local ttl = redis.call('PTTL', key)
+  if ttl > 0 then
+    redis.call('SET', shadow, value, 'PX', ttl + grace)
+  else
+    redis.call('DEL', shadow)
+  end
+end
+
+local function dropShadow()
+  if shadow then
+    redis.call('DEL', shadow)
+  end
+end
+
 -- Applies a time to live to an existing entry; returns false when it expired the entry at once.
-local function applyTtl(ttl)
+local function applyTtl(ttl, value)
   if ttl > 0 then
     redis.call('PEXPIRE', key, ttl)
   elseif ttl == 0 then
     redis.call('PERSIST', key)
   elseif ttl == -2 then
     redis.call('DEL', key)
+    dropShadow()
     return false
+  end
+  if ttl ~= -1 then
+    followShadow(value)
   end
   return true
 end
 
 local old = redis.call('GET', key)
+local expired = false
+if shadow and not old then
+  -- The entry expired and nobody reported it yet: report it now, once.
+  expired = redis.call('GETDEL', shadow)
+  if expired then
+    publish('X', expired, expired)
+  end
+end
 
 local holds
 if condition == 'a' then
@@ -68,50 +104,53 @@ end
 
 if not holds then
   if old and missTtl ~= -1 then
-    if not applyTtl(missTtl) then
+    if not applyTtl(missTtl, old) then
       publish('X', old, old)
     end
   end
-  return { 0, old }
+  return { 0, old, expired }
 end
 
 if action == 'd' then
   if not old then
-    return { 3, false }
+    return { 3, false, expired }
   end
   redis.call('DEL', key)
+  dropShadow()
   publish('R', old, old)
-  return { 3, old }
+  return { 3, old, expired }
 end
 
 if action == 'g' then
   if not old then
-    return { 4, false }
+    return { 4, false, expired }
   end
-  if applyTtl(updateTtl) then
-    return { 4, old }
+  if applyTtl(updateTtl, old) then
+    return { 4, old, expired }
   end
   publish('X', old, old)
-  return { 7, old }
+  return { 7, old, expired }
 end
 
 if not old then
   if createTtl == -2 then
-    return { 5, false }
+    return { 5, false, expired }
   elseif createTtl > 0 then
     redis.call('SET', key, value, 'PX', createTtl)
   else
     redis.call('SET', key, value)
   end
+  followShadow(value)
   publish('C', value, false)
-  return { 1, false }
+  return { 1, false, expired }
 end
 
 if updateTtl == -2 then
   redis.call('DEL', key)
+  dropShadow()
   publish('U', value, old)
   publish('X', value, value)
-  return { 6, old }
+  return { 6, old, expired }
 elseif updateTtl == -1 then
   redis.call('SET', key, value, 'KEEPTTL')
 elseif updateTtl > 0 then
@@ -119,5 +158,6 @@ elseif updateTtl > 0 then
 else
   redis.call('SET', key, value)
 end
+followShadow(value)
 publish('U', value, old)
-return { 2, old }
+return { 2, old, expired }
