@@ -120,7 +120,7 @@ public final class CacheEvents<K, V> {
         boolean present = dispatcher.hasListeners();
         boolean expiry = dispatcher.hasExpiryListeners();
         if (present && eventSubscription == null) {
-            eventSubscription = hub.subscribeEvents(channels.channel(), this::onMessage);
+            eventSubscription = hub.subscribeEvents(channels, this::onMessage);
         } else if (!present && eventSubscription != null) {
             closeQuietly(eventSubscription);
             eventSubscription = null;

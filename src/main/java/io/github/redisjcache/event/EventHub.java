@@ -66,6 +66,7 @@ public final class EventHub implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Set<RedisPresence> presences = new CopyOnWriteArraySet<>();
     private final Map<String, Integer> changeSubscriptions = new ConcurrentHashMap<>();
+    private final ShardChannels shards;
     private volatile Boolean notifications;
 
     /**
@@ -83,6 +84,8 @@ public final class EventHub implements AutoCloseable {
         this.leaseMillis = lease.toMillis();
         this.graceMillis = grace.toMillis();
         this.sweepMillis = sweep.toMillis();
+        this.shards = connection.mode() == io.github.redisjcache.connection.ConnectionMode.CLUSTER
+                ? new ShardChannels(connection.executor().getConnectionManager()) : null;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "redis-jcache-presence");
             thread.setDaemon(true);
@@ -90,6 +93,11 @@ public final class EventHub implements AutoCloseable {
         });
         long period = Math.max(100, leaseMillis / 3);
         scheduler.scheduleWithFixedDelay(this::refreshAll, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the sharded channels of a Redis Cluster, or null on other deployments */
+    ShardChannels shards() {
+        return shards;
     }
 
     /** @return how much longer than an entry its shadow lives, in milliseconds */
@@ -131,13 +139,22 @@ public final class EventHub implements AutoCloseable {
         String channel = KeyNames.withPrefix(prefixOf(keys)).listenerChanges();
         changeSubscriptions.computeIfAbsent(channel, name -> {
             RTopic topic = client.getTopic(name, StringCodec.INSTANCE);
-            return topic.addListener(String.class, (ignored, cacheName) -> scheduler.execute(() -> {
-                for (RedisPresence presence : presences) {
-                    if (presence.keys().name().equals(cacheName)) {
-                        refreshQuietly(presence);
-                    }
+            return topic.addListener(String.class, (ignored, cacheName) -> {
+                if (scheduler.isShutdown()) {
+                    return;
                 }
-            }));
+                try {
+                    scheduler.execute(() -> {
+                        for (RedisPresence presence : presences) {
+                            if (presence.keys().name().equals(cacheName)) {
+                                refreshQuietly(presence);
+                            }
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // The hub closed meanwhile: nothing left to refresh.
+                }
+            });
         });
     }
 
@@ -156,16 +173,43 @@ public final class EventHub implements AutoCloseable {
     }
 
     /**
-     * Subscribes to a cache's event channel.
+     * Subscribes to a cache's event channels: one channel, or on Redis Cluster the sharded channel of every master,
+     * kept in step with the masters as slots move.
      *
-     * @param channel the channel
-     * @param handler receives each message
+     * @param channels the cache's channels
+     * @param handler  receives each message
      * @return the subscription, to close when the cache has no listeners left
      */
-    public AutoCloseable subscribeEvents(String channel, Consumer<byte[]> handler) {
-        RTopic topic = client.getTopic(channel, ByteArrayCodec.INSTANCE);
-        int id = topic.addListener(byte[].class, (ignored, message) -> handler.accept(message));
-        return () -> topic.removeListener(id);
+    AutoCloseable subscribeEvents(EventChannels channels, Consumer<byte[]> handler) {
+        Map<String, Integer> subscribed = new ConcurrentHashMap<>();
+        Runnable sync = () -> {
+            for (String channel : channels.subscriptions()) {
+                subscribed.computeIfAbsent(channel, name -> topic(name, channels.sharded())
+                        .addListener(byte[].class, (ignored, message) -> handler.accept(message)));
+            }
+        };
+        sync.run();
+        ScheduledFuture<?> follow = channels.sharded()
+                ? scheduler.scheduleWithFixedDelay(() -> runQuietly(sync), 1, 1, TimeUnit.SECONDS) : null;
+        return () -> {
+            if (follow != null) {
+                follow.cancel(false);
+            }
+            subscribed.forEach((name, id) -> topic(name, channels.sharded()).removeListener(id));
+        };
+    }
+
+    private RTopic topic(String channel, boolean sharded) {
+        return sharded ? client.getShardedTopic(channel, ByteArrayCodec.INSTANCE)
+                : client.getTopic(channel, ByteArrayCodec.INSTANCE);
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Following the cluster's masters for event subscriptions failed: {}", e.toString());
+        }
     }
 
     /**
@@ -248,6 +292,9 @@ public final class EventHub implements AutoCloseable {
 
     @Override
     public void close() {
+        changeSubscriptions.forEach((channel, id) -> client.getTopic(channel, StringCodec.INSTANCE)
+                .removeListener(id));
+        changeSubscriptions.clear();
         scheduler.shutdownNow();
         List<RedisPresence> open = new ArrayList<>(presences);
         for (RedisPresence presence : open) {
@@ -257,9 +304,6 @@ public final class EventHub implements AutoCloseable {
                 LOG.warn("Withdrawing a listener registration failed: {}", e.toString());
             }
         }
-        changeSubscriptions.forEach((channel, id) -> client.getTopic(channel, StringCodec.INSTANCE)
-                .removeListener(id));
-        changeSubscriptions.clear();
     }
 
     private static String prefixOf(CacheKeys keys) {

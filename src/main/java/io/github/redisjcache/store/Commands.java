@@ -12,7 +12,7 @@ import org.redisson.command.CommandAsyncExecutor;
  * The entry operations, each one Redis command (or one call of {@code mutate.lua}), sent through one executor:
  * Redisson's own, or a batch that sends everything queued in one round trip per node.
  */
-public final class Commands {
+public class Commands {
 
     private final CommandAsyncExecutor executor;
     private final Scripts scripts;

@@ -42,7 +42,8 @@ public final class RedisStore {
         this.connection = connection;
         this.executor = connection.executor();
         this.scripts = new Scripts(executor);
-        this.single = new Commands(executor, scripts);
+        this.single = connection.settings().waitReplicas() > 0
+                ? new AcknowledgedCommands(executor, scripts, this::batch) : new Commands(executor, scripts);
     }
 
     /** @return the operations, each sent on its own */

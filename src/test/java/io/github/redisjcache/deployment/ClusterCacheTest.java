@@ -1,0 +1,178 @@
+package io.github.redisjcache.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.EventType;
+import javax.cache.expiry.CreatedExpiryPolicy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.redisjcache.support.CacheManagers;
+import io.github.redisjcache.support.Eventually;
+import io.github.redisjcache.support.RecordingListener;
+import io.github.redisjcache.testing.RedisCluster;
+import io.github.redisjcache.testing.RedisServer;
+import io.github.redisjcache.testing.RespClient;
+
+/** The cache on a local Redis Cluster of 3 masters and 3 replicas. */
+class ClusterCacheTest {
+
+    private static RedisCluster cluster;
+
+    private CacheManager first;
+    private CacheManager second;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = RedisCluster.start(3, 1);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @BeforeEach
+    void openManagers() {
+        cluster.flushAll();
+        first = CacheManagers.provider().getCacheManager(URI.create(cluster.uri()), getClass().getClassLoader());
+        // A second URI naming the same cluster makes a second manager: another "instance" of the application.
+        second = CacheManagers.provider().getCacheManager(URI.create(cluster.uri() + "?client-name=second"),
+                getClass().getClassLoader());
+    }
+
+    @AfterEach
+    void closeManagers() {
+        first.close();
+        second.close();
+    }
+
+    private static MutableConfiguration<String, String> configuration() {
+        return new MutableConfiguration<String, String>().setTypes(String.class, String.class);
+    }
+
+    @Test
+    void theEntriesOfOneCacheSpreadOverEveryMaster() {
+        Cache<String, String> cache = first.createCache("spread", configuration());
+        Map<String, String> batch = new HashMap<>();
+        for (int i = 0; i < 30_000; i++) {
+            batch.put("key-" + i, "value-" + i);
+            if (batch.size() == 1_000) {
+                cache.putAll(batch);
+                batch.clear();
+            }
+        }
+        long total = 0;
+        for (RedisServer master : cluster.currentMasters()) {
+            try (RespClient client = master.client()) {
+                long entries = client.callList("KEYS", "jcache:spread:*").size();
+                double share = entries / 30_000.0;
+                System.out.printf("master %d holds %d entries (%.1f%%)%n", master.port(), entries, share * 100);
+                assertThat(share).isBetween(0.25, 0.42);
+                total += entries;
+            }
+        }
+        assertThat(total).isEqualTo(30_000);
+
+        Set<String> iterated = new HashSet<>();
+        cache.forEach(entry -> iterated.add(entry.getKey()));
+        assertThat(iterated).hasSize(30_000);
+        assertThat(cache.getAll(Set.of("key-1", "key-2", "key-29999"))).hasSize(3);
+        cache.removeAll(Set.of("key-1", "key-2"));
+        assertThat(cache.containsKey("key-1")).isFalse();
+        cache.clear();
+        assertThat(cache.iterator().hasNext()).isFalse();
+    }
+
+    @Test
+    void listenersOfAnotherInstanceHearEveryChangeOverShardedChannels() {
+        Cache<String, String> writer = first.createCache("heard", configuration());
+        Cache<String, String> reader = second.getCache("heard", String.class, String.class);
+        RecordingListener<String, String> listener = new RecordingListener<>();
+        reader.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(listener), null, true, false));
+        Eventually.await(Duration.ofSeconds(5), "the writer to learn of the listener", () -> {
+            writer.put("probe", "x");
+            return !listener.events().isEmpty();
+        });
+        listener.events().clear();
+
+        for (int i = 0; i < 30; i++) {
+            writer.put("k" + i, "v" + i);
+        }
+        Eventually.await(Duration.ofSeconds(5), "30 creations", () -> listener.count(EventType.CREATED) == 30);
+        assertThat(listener.events()).contains("CREATED k0=v0", "CREATED k29=v29");
+        long shardedPublishes = 0;
+        long plainPublishes = 0;
+        for (RedisServer master : cluster.currentMasters()) {
+            try (RespClient client = master.client()) {
+                Map<String, Long> calls = client.commandStats();
+                shardedPublishes += calls.getOrDefault("spublish", 0L);
+                plainPublishes += calls.getOrDefault("publish", 0L);
+            }
+        }
+        System.out.println("spublish calls: " + shardedPublishes + ", publish calls: " + plainPublishes);
+        assertThat(shardedPublishes).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void anUntouchedExpiryIsReportedOnceToEachListeningInstance() {
+        MutableConfiguration<String, String> expiring = configuration().setExpiryPolicyFactory(
+                CreatedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, 300)));
+        Cache<String, String> one = first.createCache("expiring", expiring);
+        Cache<String, String> other = second.getCache("expiring", String.class, String.class);
+        RecordingListener<String, String> heardByOne = new RecordingListener<>();
+        RecordingListener<String, String> heardByOther = new RecordingListener<>();
+        one.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(heardByOne), null, true, false));
+        other.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(heardByOther), null, true, false));
+        Eventually.await(Duration.ofSeconds(5), "both instances to know of each other's listeners", () -> {
+            one.put("probe", "p");
+            return heardByOther.count(EventType.CREATED) + heardByOther.count(EventType.UPDATED) > 0;
+        });
+
+        for (int i = 0; i < 20; i++) {
+            one.put("k" + i, "v" + i);
+        }
+        Duration delay = Eventually.await(Duration.ofSeconds(15), "20 expiries in both instances",
+                () -> expired(heardByOne) >= 21 && expired(heardByOther) >= 21);
+        System.out.println("20 untouched entries' expiries reached both instances " + delay.toMillis()
+                + " ms after they were written");
+        sleep(1500);
+        assertThat(expired(heardByOne)).isEqualTo(21);
+        assertThat(expired(heardByOther)).isEqualTo(21);
+    }
+
+    private static long expired(RecordingListener<String, String> listener) {
+        return listener.count(EventType.EXPIRED);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
