@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.protocol.RedisCommand;
 import org.redisson.client.protocol.RedisCommands;
@@ -58,12 +59,15 @@ public final class RedisStore {
      * @return a new batch
      */
     public Batch batch() {
+        int replicas = connection.settings().waitReplicas();
+        long waitMillis = connection.settings().waitTimeout().toMillis();
         BatchOptions options = BatchOptions.defaults();
-        if (connection.settings().waitReplicas() > 0) {
-            options = options.sync(connection.settings().waitReplicas(), connection.settings().waitTimeout());
+        if (replicas > 0) {
+            // Redisson follows the batch's commands with WAIT on the same connection, and reports the result.
+            options = options.sync(replicas, connection.settings().waitTimeout());
         }
         CommandBatchService service = new CommandBatchService(executor, options);
-        return new Batch(service, new Commands(service, scripts));
+        return new Batch(service, new Commands(service, scripts), replicas, waitMillis);
     }
 
     /**
@@ -160,10 +164,14 @@ public final class RedisStore {
 
         private final CommandBatchService service;
         private final Commands commands;
+        private final int replicas;
+        private final long waitMillis;
 
-        private Batch(CommandBatchService service, Commands commands) {
+        private Batch(CommandBatchService service, Commands commands, int replicas, long waitMillis) {
             this.service = service;
             this.commands = commands;
+            this.replicas = replicas;
+            this.waitMillis = waitMillis;
         }
 
         /** @return the operations; their futures complete after {@link #execute()} */
@@ -172,12 +180,22 @@ public final class RedisStore {
         }
 
         /**
-         * Sends everything queued, one round trip per node.
+         * Sends everything queued, one round trip per node. When writes must be acknowledged by replicas, the batch
+         * fails unless enough replicas acknowledged its writes within the timeout.
          *
          * @return completion of the whole batch; failed operations also fail their own futures
          */
         public CompletableFuture<?> execute() {
-            return service.executeAsync().toCompletableFuture();
+            CompletableFuture<BatchResult<?>> done = service.executeAsync().toCompletableFuture();
+            if (replicas == 0) {
+                return done;
+            }
+            return done.thenApply(result -> {
+                if (result.getSyncedSlaves() < replicas) {
+                    throw new NotAcknowledgedException(replicas, result.getSyncedSlaves(), waitMillis);
+                }
+                return result;
+            });
         }
     }
 }

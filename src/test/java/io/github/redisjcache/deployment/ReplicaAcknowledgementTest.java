@@ -1,0 +1,63 @@
+package io.github.redisjcache.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.redisjcache.support.CacheManagers;
+import io.github.redisjcache.support.Eventually;
+import io.github.redisjcache.testing.RedisServer;
+
+/** The {@code wait-replicas} setting: a write is acknowledged only once enough replicas have it. */
+class ReplicaAcknowledgementTest {
+
+    @Test
+    void aWriteNoReplicaAcknowledgedFails() {
+        try (RedisServer lonely = RedisServer.start()) {
+            CacheManager manager = CacheManagers.provider().getCacheManager(
+                    URI.create(lonely.uri() + "?wait-replicas=1&wait-timeout=200ms"), getClass().getClassLoader());
+            try {
+                // Creating the cache writes its configuration: that write already needs a replica.
+                assertThatThrownBy(() -> manager.createCache("acknowledged",
+                        new MutableConfiguration<String, String>().setTypes(String.class, String.class)))
+                        .isInstanceOf(CacheException.class)
+                        .hasMessageContaining("acknowledged by 0 of 1 required replicas");
+            } finally {
+                manager.close();
+            }
+        }
+    }
+
+    @Test
+    void aWriteAReplicaAcknowledgedSucceeds() {
+        try (RedisServer master = RedisServer.start();
+             RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()))) {
+            try (var client = replica.client()) {
+                Eventually.await(Duration.ofSeconds(10), "the replica to sync",
+                        () -> "up".equals(client.info("replication").get("master_link_status")));
+            }
+            CacheManager manager = CacheManagers.provider().getCacheManager(
+                    URI.create(master.uri() + "?wait-replicas=1&wait-timeout=2s"), getClass().getClassLoader());
+            try {
+                Cache<String, String> cache = manager.createCache("acknowledged",
+                        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+                cache.put("k", "v");
+                try (var client = replica.client()) {
+                    // Acknowledged means the replica has it as soon as the put returns.
+                    assertThat(client.callString("GET", "jcache:acknowledged:k")).isEqualTo("\"v\"");
+                }
+            } finally {
+                manager.close();
+            }
+        }
+    }
+}
