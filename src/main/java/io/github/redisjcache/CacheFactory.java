@@ -88,7 +88,7 @@ final class CacheFactory {
         CacheStatistics statistics = new CacheStatistics(configuration.isStatisticsEnabled());
         JmxRegistration jmx = new JmxRegistration(manager.getURI().toString(), name);
         EventDispatcher<K, V> dispatcher = new EventDispatcher<>(name);
-        CacheEvents<K, V> events = new CacheEvents<>(dispatcher, new EventChannels(keys, eventHub.graceMillis()),
+        CacheEvents<K, V> events = new CacheEvents<>(dispatcher, new EventChannels(keys, eventHub),
                 eventHub, origin);
         CacheParts<K, V> parts = new CacheParts<>(name, new EntryCodec<>(keys, configuration.getKeyType(),
                 configuration.getValueType(), base, values), keys, store, ExpiryRules.of(prepared.expiryPolicy),
