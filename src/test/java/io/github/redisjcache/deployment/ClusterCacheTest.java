@@ -163,6 +163,39 @@ class ClusterCacheTest {
         assertThat(expired(heardByOther)).isEqualTo(21);
     }
 
+    @Test
+    void readsGoToReplicasWhenAskedTo() {
+        Cache<String, String> written = first.createCache("replicated", configuration());
+        for (int i = 0; i < 100; i++) {
+            written.put("k" + i, "v" + i);
+        }
+        for (RedisServer replica : cluster.replicas()) {
+            try (RespClient client = replica.client()) {
+                client.call("CONFIG", "RESETSTAT");
+            }
+        }
+        CacheManager replicaReader = CacheManagers.provider().getCacheManager(
+                URI.create(cluster.uri() + "?read-from=replica"), getClass().getClassLoader());
+        try {
+            Cache<String, String> read = replicaReader.getCache("replicated", String.class, String.class);
+            Eventually.await(Duration.ofSeconds(5), "the replicas to have every write",
+                    () -> "v99".equals(read.get("k99")));
+            for (int i = 0; i < 100; i++) {
+                read.get("k" + i);
+            }
+            long replicaGets = 0;
+            for (RedisServer replica : cluster.replicas()) {
+                try (RespClient client = replica.client()) {
+                    replicaGets += client.commandStats().getOrDefault("get", 0L);
+                }
+            }
+            System.out.println("GETs served by replicas: " + replicaGets);
+            assertThat(replicaGets).isGreaterThanOrEqualTo(100);
+        } finally {
+            replicaReader.close();
+        }
+    }
+
     private static long expired(RecordingListener<String, String> listener) {
         return listener.count(EventType.EXPIRED);
     }
