@@ -22,7 +22,7 @@ public final class TckReportCheck {
     public static void main(String[] args) throws Exception {
         Path reports = Paths.get(args[0]);
         int expected = Integer.parseInt(args[1]);
-        String codec = args[2];
+        String run = args[2];
         int tests = 0;
         int failures = 0;
         int errors = 0;
@@ -37,11 +37,11 @@ public final class TckReportCheck {
             }
         }
         int passed = tests - failures - errors - skipped;
-        System.out.println("TCK 1.1.1 with the " + codec + " codec: " + passed + "/" + expected + " passed ("
+        System.out.println("TCK 1.1.1, " + run + ": " + passed + "/" + expected + " passed ("
                 + tests + " run, " + failures + " failures, " + errors + " errors, " + skipped + " skipped)");
         if (tests != expected || passed != expected) {
-            throw new IllegalStateException("The TCK must run and pass all " + expected + " tests; " + passed
-                    + " of " + tests + " run passed");
+            throw new IllegalStateException("The TCK (" + run + ") must run and pass all " + expected + " tests; "
+                    + passed + " of " + tests + " run passed");
         }
     }
 
