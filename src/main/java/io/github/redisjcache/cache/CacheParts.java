@@ -57,8 +57,9 @@ public final class CacheParts<K, V> {
      * @param background        runs loadAll in the background
      */
     public CacheParts(String cacheName, EntryCodec<K, V> codec, CacheKeys keys, RedisStore store,
-                      ExpiryRules expiry, Loader<K, V> loader, boolean readThrough, Writer<K, V> writer, CacheEvents<K, V> events,
-                      CacheStatistics statistics, JmxRegistration jmx, Executor background) {
+                      ExpiryRules expiry, Loader<K, V> loader, boolean readThrough, Writer<K, V> writer,
+                      CacheEvents<K, V> events, CacheStatistics statistics, JmxRegistration jmx,
+                      Executor background) {
         this.codec = codec;
         this.keys = keys;
         this.store = store;

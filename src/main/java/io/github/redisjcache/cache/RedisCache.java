@@ -82,7 +82,8 @@ public final class RedisCache<K, V> implements Cache<K, V> {
                 return parts.codec.decodeValue(bytes);
             }
         });
-        for (CacheEntryListenerConfiguration<K, V> listener : this.configuration.getCacheEntryListenerConfigurations()) {
+        for (CacheEntryListenerConfiguration<K, V> listener
+                : this.configuration.getCacheEntryListenerConfigurations()) {
             parts.events.register(listener);
         }
         if (configuration.isManagementEnabled()) {

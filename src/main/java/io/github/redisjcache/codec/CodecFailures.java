@@ -26,7 +26,7 @@ final class CodecFailures {
             return refusal;
         }
         return new CodecException("Codec '" + codec + "' cannot decode " + length + " bytes as "
-                + declaredType.getTypeName() + ": " + reason, cause);
+                + declaredType.getTypeName() + ": " + withoutQuotes(reason), scrub(cause));
     }
 
     /**
@@ -40,7 +40,7 @@ final class CodecFailures {
      */
     static CodecException encoding(String codec, Object value, Type declaredType, Throwable cause) {
         return new CodecException("Codec '" + codec + "' cannot encode a " + value.getClass().getName() + " as "
-                + declaredType.getTypeName() + ": " + firstLine(cause), cause);
+                + declaredType.getTypeName() + ": " + firstLine(cause), scrub(cause));
     }
 
     /**
@@ -55,7 +55,52 @@ final class CodecFailures {
             return failure.getClass().getName();
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return withoutQuotes(newline < 0 ? message : message.substring(0, newline));
+    }
+
+    /**
+     * Blanks out what a message quotes: parsers quote the offending input, which is the stored value, and values
+     * must never reach logs or exception messages.
+     */
+    static String withoutQuotes(String message) {
+        if (message == null) {
+            return null;
+        }
+        return message.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("'[^']*'", "'…'");
+    }
+
+    /**
+     * Copies a cause chain with the messages stripped of quoted input, keeping the classes (in the message) and the
+     * stack traces, so a logged codec failure never carries a cached value.
+     */
+    static Throwable scrub(Throwable failure) {
+        if (failure == null || failure instanceof ClassNotAllowedException) {
+            return failure;
+        }
+        Throwable[] chain = new Throwable[MAX_CAUSE_DEPTH];
+        int length = 0;
+        for (Throwable cause = failure; cause != null && length < MAX_CAUSE_DEPTH; cause = cause.getCause()) {
+            chain[length++] = cause;
+        }
+        Throwable copy = null;
+        for (int i = length - 1; i >= 0; i--) {
+            Throwable original = chain[i];
+            ScrubbedFailure scrubbed = new ScrubbedFailure(original.getClass().getName() + ": "
+                    + firstLine(original), copy);
+            scrubbed.setStackTrace(original.getStackTrace());
+            copy = scrubbed;
+        }
+        return copy;
+    }
+
+    /** A failure of a codec's library, with its message stripped of the input it quoted. */
+    static final class ScrubbedFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ScrubbedFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static ClassNotAllowedException findRefusal(Throwable failure) {

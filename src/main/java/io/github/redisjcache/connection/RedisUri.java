@@ -49,6 +49,12 @@ final class RedisUri {
         builder.mode(mode).tls(scheme.startsWith("rediss"));
 
         String rest = text.substring(schemeEnd + 3);
+        int delimiter = firstOf(rest, '?', '#');
+        if (delimiter >= 0 && rest.indexOf('@', delimiter) >= 0) {
+            // Most likely a password with a raw '?' or '#': echoing any part of the URI could show it.
+            throw new InvalidSettingException(setting, "'@' after '?' or '#' in the URI; percent-encode '?', '#' "
+                    + "and '@' in user names, passwords and parameters (%3F, %23, %40)");
+        }
         int hash = rest.indexOf('#');
         if (hash >= 0) {
             if (mode != ConnectionMode.SENTINEL) {
@@ -76,6 +82,12 @@ final class RedisUri {
             rest = rest.substring(0, slash);
         }
         builder.addresses(addresses(setting, rest, mode));
+    }
+
+    private static int firstOf(String text, char first, char second) {
+        int a = text.indexOf(first);
+        int b = text.indexOf(second);
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     private static void applyCredentials(String setting, String userInfo, ConnectionSettings.Builder builder) {
@@ -137,9 +149,17 @@ final class RedisUri {
                 throw new InvalidSettingException(setting, "unclosed IPv6 address '" + part + "'");
             }
             host = part.substring(0, close + 1);
-            port = part.length() > close + 1 && part.charAt(close + 1) == ':' ? part.substring(close + 2) : null;
+            String after = part.substring(close + 1);
+            if (!after.isEmpty() && !after.startsWith(":")) {
+                throw new InvalidSettingException(setting, "expected :port after the IPv6 address " + host);
+            }
+            port = after.isEmpty() ? null : after.substring(1);
         } else {
-            int colon = part.lastIndexOf(':');
+            int colon = part.indexOf(':');
+            if (colon >= 0 && part.indexOf(':', colon + 1) >= 0) {
+                // Without brackets, "::1:6379" cannot say where the address ends and the port begins.
+                throw new InvalidSettingException(setting, "an IPv6 address needs brackets, e.g. [::1]:6379");
+            }
             host = colon >= 0 ? part.substring(0, colon) : part;
             port = colon >= 0 ? part.substring(colon + 1) : null;
         }

@@ -23,9 +23,6 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.redisjcache.codec.ClassAllowList;
-import io.github.redisjcache.codec.Codec;
-import io.github.redisjcache.codec.Codecs;
 import io.github.redisjcache.connection.ConnectionRegistry;
 import io.github.redisjcache.connection.ConnectionSettings;
 import io.github.redisjcache.connection.SharedConnection;
@@ -52,14 +49,13 @@ public final class Database implements AutoCloseable {
     private final ConnectionRegistry.Lease lease;
     private final SharedConnection connection;
     private final RedissonClient client;
-    private final Codec json;
+    private final PlainJson json = PlainJson.INSTANCE;
     private final long timeoutMillis;
 
     private Database(ConnectionRegistry.Lease lease) {
         this.lease = lease;
         this.connection = lease.connection();
         this.client = connection.client();
-        this.json = Codecs.json(ClassAllowList.defaults(), Database.class.getClassLoader());
         this.timeoutMillis = connection.operationTimeout().toMillis();
     }
 
@@ -354,7 +350,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             return json.decode(bytes, type);
-        } catch (RuntimeException e) {
+        } catch (PlainJson.JsonFailure e) {
             throw fail("GET", key, e);
         }
     }
@@ -363,8 +359,8 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         checkKey(key);
         try {
-            return json.encode(value, value.getClass());
-        } catch (RuntimeException e) {
+            return json.encode(value);
+        } catch (PlainJson.JsonFailure e) {
             throw fail(operation, key, e);
         }
     }

@@ -59,7 +59,8 @@ public record ClusterNodeInfo(String id, String host, int port, Set<String> flag
             }
             int dash = slot.indexOf('-');
             if (dash >= 0) {
-                slots.add(new int[] {Integer.parseInt(slot.substring(0, dash)), Integer.parseInt(slot.substring(dash + 1))});
+                slots.add(new int[] {Integer.parseInt(slot.substring(0, dash)),
+                    Integer.parseInt(slot.substring(dash + 1))});
             } else {
                 int single = Integer.parseInt(slot);
                 slots.add(new int[] {single, single});

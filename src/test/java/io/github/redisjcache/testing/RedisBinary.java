@@ -160,7 +160,7 @@ public final class RedisBinary {
                 + osArch + "; install redis-server on the PATH or set -D" + PATH_PROPERTY + "=/path/to/redis-server");
     }
 
-    /** {@code target/redis-bin} of the working directory if {@code target} exists, else a directory in java.io.tmpdir. */
+    /** {@code target/redis-bin} of the working directory if {@code target} exists, else one in java.io.tmpdir. */
     static Path defaultExtractionDirectory() {
         Path target = Path.of(System.getProperty("user.dir", ".")).resolve("target");
         if (Files.isDirectory(target)) {

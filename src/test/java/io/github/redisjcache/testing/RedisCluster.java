@@ -252,7 +252,7 @@ public final class RedisCluster implements AutoCloseable {
 
     // ---------------------------------------------------------------- failures and resharding
 
-    /** Kills (SIGKILL) the node started as master {@code index} and returns it (it can be {@link RedisServer#restart()}ed). */
+    /** Kills (SIGKILL) the node started as master {@code index} and returns it, for {@link RedisServer#restart()}. */
     public RedisServer killMaster(int index) {
         RedisServer master = masters.get(index);
         master.kill();

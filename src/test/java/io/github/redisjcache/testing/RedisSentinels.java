@@ -73,9 +73,11 @@ public final class RedisSentinels implements AutoCloseable {
                 sentinels.add(sentinel);
             }
             RedisSentinels setup = new RedisSentinels(masterName, master, replica, sentinels);
-            awaitUntil(deadline, "every Sentinel knows master, replica and the other Sentinels", setup::discoveryProblem);
+            awaitUntil(deadline, "every Sentinel knows master, replica and the other Sentinels",
+                    setup::discoveryProblem);
             LOG.log(Level.INFO, "Redis Sentinel setup {0} (master {1}, replica {2}) ready in {3} ms", setup.uri(),
-                    master.address(), replica.address(), String.valueOf(Duration.ofNanos(System.nanoTime() - started).toMillis()));
+                    master.address(), replica.address(),
+                    String.valueOf(Duration.ofNanos(System.nanoTime() - started).toMillis()));
             return setup;
         } catch (RuntimeException | Error e) {
             for (int i = all.size() - 1; i >= 0; i--) {
@@ -115,7 +117,7 @@ public final class RedisSentinels implements AutoCloseable {
         return "redis-sentinel://" + String.join(",", sentinelAddresses()) + "/0#" + masterName;
     }
 
-    /** The master's {@code "host:port"} according to the first running Sentinel ({@code SENTINEL get-master-addr-by-name}). */
+    /** The master's {@code "host:port"} according to the first running Sentinel. */
     public String currentMasterAddress() {
         RuntimeException last = null;
         for (RedisServer sentinel : sentinels) {
@@ -142,7 +144,7 @@ public final class RedisSentinels implements AutoCloseable {
         throw new IllegalStateException("The Sentinels name " + address + ", which is not one of our servers");
     }
 
-    /** Kills (SIGKILL) the current master and returns it; {@link #awaitFailover(Duration)} then waits for the promotion. */
+    /** Kills (SIGKILL) the current master and returns it; {@link #awaitFailover(Duration)} awaits the promotion. */
     public RedisServer killMaster() {
         RedisServer current = currentMaster();
         lastKilledMasterAddress = current.address();
@@ -158,7 +160,8 @@ public final class RedisSentinels implements AutoCloseable {
     public String awaitFailover(Duration timeout) {
         String old = lastKilledMasterAddress != null ? lastKilledMasterAddress : currentMasterAddress();
         String[] result = new String[1];
-        awaitUntil(System.nanoTime() + timeout.toNanos(), "the Sentinels promote a new master instead of " + old, () -> {
+        awaitUntil(System.nanoTime() + timeout.toNanos(), "the Sentinels promote a new master instead of " + old,
+                () -> {
             String agreed = null;
             for (RedisServer sentinel : sentinels) {
                 if (!sentinel.isAlive()) {

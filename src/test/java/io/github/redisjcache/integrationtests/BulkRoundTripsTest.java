@@ -1,0 +1,104 @@
+package io.github.redisjcache.integrationtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import javax.cache.Cache;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.github.redisjcache.integrationtests.MeasuredCaches.Sent;
+import io.github.redisjcache.testing.RedisTest;
+import io.github.redisjcache.testing.RespClient;
+
+/**
+ * The issue's rule for operations on many entries: {@code getAll}, {@code putAll} and {@code removeAll(keys)} are one
+ * round trip per Redis node, here one standalone server, for 100 keys: every command in one pipeline.
+ */
+@RedisTest
+class BulkRoundTripsTest {
+
+    private static final int KEYS = 100;
+
+    private MeasuredCaches caches;
+    private Cache<String, Integer> cache;
+
+    @BeforeEach
+    void open(RespClient redis) {
+        caches = new MeasuredCaches(redis);
+    }
+
+    @AfterEach
+    void close() {
+        caches.close();
+    }
+
+    private void create(ExpiryPolicies policy) {
+        cache = caches.create("bulk-" + policy.name().toLowerCase(), policy.configuration());
+    }
+
+    private static Map<String, Integer> entries(String prefix) {
+        Map<String, Integer> entries = new LinkedHashMap<>();
+        for (int i = 0; i < KEYS; i++) {
+            entries.put(prefix + i, i);
+        }
+        return entries;
+    }
+
+    private static Set<String> keys(String prefix) {
+        return new LinkedHashSet<>(entries(prefix).keySet());
+    }
+
+    private static void assertOnePipelineOf(Sent sent, String command) {
+        assertThat(sent.commands()).as("commands sent: %s", sent).isEqualTo(Map.of(command, (long) KEYS));
+        assertThat(sent.roundTrips()).as("round trips: %s", sent).isEqualTo(1);
+        assertThat(sent.ran()).as("commands run: %s", sent).containsEntry(command, (long) KEYS)
+                .doesNotContainKeys("eval", "script|load");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void getAllIsOneRoundTrip(ExpiryPolicies policy) {
+        create(policy);
+        cache.putAll(entries("warm-"));
+        cache.putAll(entries("k-"));
+        cache.getAll(keys("warm-"));
+
+        Sent sent = caches.measure(() -> assertThat(cache.getAll(keys("k-"))).isEqualTo(entries("k-")));
+
+        assertOnePipelineOf(sent, policy.expiresOnAccess() ? "getex" : "get");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void putAllIsOneRoundTrip(ExpiryPolicies policy) {
+        create(policy);
+        cache.putAll(entries("warm-"));
+
+        Sent sent = caches.measure(() -> cache.putAll(entries("k-")));
+
+        assertOnePipelineOf(sent, policy.putIsOneSet() ? "set" : "evalsha");
+        assertThat(cache.getAll(keys("k-"))).isEqualTo(entries("k-"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void removeAllOfKeysIsOneRoundTrip(ExpiryPolicies policy) {
+        create(policy);
+        cache.putAll(entries("warm-"));
+        cache.putAll(entries("k-"));
+        cache.removeAll(keys("warm-"));
+
+        Sent sent = caches.measure(() -> cache.removeAll(keys("k-")));
+
+        assertOnePipelineOf(sent, "unlink");
+        assertThat(cache.getAll(keys("k-"))).isEmpty();
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.redisjcache.integrationtests;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+
+import io.github.redisjcache.support.CacheManagers;
+import io.github.redisjcache.testing.RespClient;
+import io.github.redisjcache.testing.TestRedis;
+
+/**
+ * Caches on the test Redis reached through a {@link RoundTripProxy}, and a way to see what one operation sent: the
+ * commands and round trips the proxy saw, and the commands Redis ran ({@code INFO commandstats}, which also counts
+ * the commands a script calls).
+ */
+final class MeasuredCaches implements AutoCloseable {
+
+    /** The key a measured operation works on, and the key the same operation warms up on first. */
+    static final String KEY = "k";
+    static final String WARM_UP_KEY = "warm-up";
+
+    private final RespClient redis;
+    private final RoundTripProxy proxy;
+    private final CacheManager manager;
+
+    MeasuredCaches(RespClient redis) {
+        this.redis = redis;
+        this.proxy = new RoundTripProxy(TestRedis.get().host(), TestRedis.get().port());
+        // No idle PINGs: only the measured operation may talk to Redis.
+        this.manager = CacheManagers.provider().getCacheManager(URI.create(proxy.uri() + "?ping-interval=0"),
+                MeasuredCaches.class.getClassLoader());
+    }
+
+    <K, V> Cache<K, V> create(String name, MutableConfiguration<K, V> configuration) {
+        return manager.createCache(name, configuration);
+    }
+
+    /**
+     * Runs an operation once on {@link #WARM_UP_KEY} (scripts loaded, server version read, connections open), then
+     * measures it on {@link #KEY}.
+     */
+    Sent measure(Consumer<String> operation) {
+        operation.accept(WARM_UP_KEY);
+        return measure(() -> operation.accept(KEY));
+    }
+
+    /** Measures an operation as it is, without warming up. */
+    Sent measure(Runnable operation) {
+        redis.call("CONFIG", "RESETSTAT");
+        proxy.reset();
+        operation.run();
+        long roundTrips = proxy.roundTrips();
+        Map<String, Long> sent = proxy.commands();
+        Map<String, Long> ran = new TreeMap<>(redis.commandStats());
+        ran.remove("config|resetstat");
+        return new Sent(sent, roundTrips, ran);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        proxy.close();
+    }
+
+    /**
+     * What an operation sent.
+     *
+     * @param commands   the commands the client sent, by lower-case name
+     * @param roundTrips times the client waited for Redis
+     * @param ran        the commands Redis ran, scripts' own calls included, as {@code INFO commandstats} names them
+     */
+    record Sent(Map<String, Long> commands, long roundTrips, Map<String, Long> ran) {
+
+        @Override
+        public String toString() {
+            return commands + " in " + roundTrips + " round trip(s); Redis ran " + ran;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.redisjcache.integrationtests;
+
+import static io.github.redisjcache.integrationtests.MeasuredCaches.KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.cache.Cache;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.redisjcache.integrationtests.MeasuredCaches.Sent;
+import io.github.redisjcache.testing.RedisTest;
+import io.github.redisjcache.testing.RespClient;
+
+/**
+ * Scripts are called by SHA; a server that forgot them (a restart, a failover, SCRIPT FLUSH) answers NOSCRIPT once,
+ * the source is sent with EVAL, which caches it again, and later calls are one EVALSHA again.
+ */
+@RedisTest
+class ScriptCacheFallbackTest {
+
+    private MeasuredCaches caches;
+
+    @BeforeEach
+    void open(RespClient redis) {
+        caches = new MeasuredCaches(redis);
+    }
+
+    @AfterEach
+    void close() {
+        caches.close();
+    }
+
+    @Test
+    void aForgottenScriptIsSentOnceWithItsSourceThenCalledBySha(RespClient redis) {
+        Cache<String, Integer> cache = caches.create("scripts", ExpiryPolicies.PLAIN.configuration());
+        cache.put(KEY, 1);
+        cache.replace(KEY, 1, 1);
+        redis.call("SCRIPT", "FLUSH");
+
+        Sent afterFlush = caches.measure(() -> assertThat(cache.replace(KEY, 1, 2)).isTrue());
+        Sent next = caches.measure(() -> assertThat(cache.replace(KEY, 2, 3)).isTrue());
+
+        assertThat(afterFlush.commands()).as("after SCRIPT FLUSH: %s", afterFlush)
+                .isEqualTo(Map.of("evalsha", 1L, "eval", 1L));
+        assertThat(afterFlush.roundTrips()).isEqualTo(2);
+        assertThat(next.commands()).as("the call after: %s", next).isEqualTo(Map.of("evalsha", 1L));
+        assertThat(next.roundTrips()).isEqualTo(1);
+        assertThat(cache.get(KEY)).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchOfScriptCallsSurvivesAForgottenScript(RespClient redis) {
+        Cache<String, Integer> cache = caches.create("scripts-batch", ExpiryPolicies.CREATED.configuration());
+        cache.put("warm-up", 0);
+        redis.call("SCRIPT", "FLUSH");
+        Map<String, Integer> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            entries.put("k-" + i, i);
+        }
+
+        cache.putAll(entries);
+
+        assertThat(cache.getAll(entries.keySet())).isEqualTo(entries);
+        // Loaded again under the SHA the cache calls it by.
+        assertThat(redis.callList("SCRIPT", "EXISTS", sha1OfMutate())).containsExactly(1L);
+    }
+
+    /** The SHA-1 by which the cache calls {@code mutate.lua}, computed from the script's resource. */
+    private static String sha1OfMutate() {
+        try (InputStream in = ScriptCacheFallbackTest.class.getResourceAsStream(
+                "/io/github/redisjcache/store/mutate.lua")) {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(in.readAllBytes());
+            return HexFormat.of().formatHex(digest);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.redisjcache.integrationtests;
+
+import static io.github.redisjcache.integrationtests.MeasuredCaches.KEY;
+import static io.github.redisjcache.integrationtests.MeasuredCaches.WARM_UP_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import javax.cache.Cache;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.github.redisjcache.integrationtests.MeasuredCaches.Sent;
+import io.github.redisjcache.testing.RedisTest;
+import io.github.redisjcache.testing.RespClient;
+
+/**
+ * The issue's rule for single-entry operations: each is one round trip to Redis, expiry included, and one native
+ * command where one suffices, else one script called by SHA. Caches here have no listeners (with listeners, writes
+ * go through the script that publishes the events).
+ */
+@RedisTest
+class SingleEntryRoundTripsTest {
+
+    private MeasuredCaches caches;
+    private Cache<String, Integer> cache;
+
+    @BeforeEach
+    void open(RespClient redis) {
+        caches = new MeasuredCaches(redis);
+    }
+
+    @AfterEach
+    void close() {
+        caches.close();
+    }
+
+    private void create(ExpiryPolicies policy) {
+        cache = caches.create("round-trips-" + policy.name().toLowerCase(), policy.configuration());
+    }
+
+    private void present() {
+        cache.put(WARM_UP_KEY, 1);
+        cache.put(KEY, 1);
+    }
+
+    private static void assertOne(Sent sent, String command) {
+        assertThat(sent.commands()).as("commands sent: %s", sent).isEqualTo(Map.of(command, 1L));
+        assertThat(sent.roundTrips()).as("round trips: %s", sent).isEqualTo(1);
+        // Redis agrees, and a script ran from its cache: no EVAL with the source, no SCRIPT LOAD.
+        assertThat(sent.ran()).as("commands run: %s", sent).containsEntry(command, 1L)
+                .doesNotContainKeys("eval", "script|load");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void getIsAPlainGetOrAGetexWhenReadsSetTheExpiry(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.get(key)).isEqualTo(1));
+
+        assertOne(sent, policy.expiresOnAccess() ? "getex" : "get");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void aMissIsOneCommandToo(ExpiryPolicies policy) {
+        create(policy);
+
+        Sent sent = caches.measure(key -> assertThat(cache.get(key)).isNull());
+
+        assertOne(sent, policy.expiresOnAccess() ? "getex" : "get");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void containsKeyIsOneExists(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.containsKey(key)).isTrue());
+
+        assertOne(sent, "exists");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void putIsOneSetOrOneScriptWhenCreationAndUpdateDiffer(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> cache.put(key, 2));
+
+        assertOne(sent, policy.putIsOneSet() ? "set" : "evalsha");
+        assertThat(cache.get(KEY)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void getAndPutIsOneSetGetOrOneScript(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.getAndPut(key, 2)).isEqualTo(1));
+
+        assertOne(sent, policy.putIsOneSet() ? "set" : "evalsha");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void putIfAbsentIsOneSetNx(ExpiryPolicies policy) {
+        create(policy);
+
+        Sent sent = caches.measure(key -> assertThat(cache.putIfAbsent(key, 1)).isTrue());
+
+        assertOne(sent, "set");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void putIfAbsentOnAPresentEntryIsOneSetNxToo(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.putIfAbsent(key, 2)).isFalse());
+
+        assertOne(sent, "set");
+        assertThat(cache.get(KEY)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void removeIsOneUnlink(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.remove(key)).isTrue());
+
+        assertOne(sent, "unlink");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void removeIfEqualIsOneScript(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.remove(key, 1)).isTrue());
+
+        assertOne(sent, "evalsha");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void getAndRemoveIsOneGetdel(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.getAndRemove(key)).isEqualTo(1));
+
+        assertOne(sent, "getdel");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void replaceIfEqualIsOneScript(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.replace(key, 1, 2)).isTrue());
+
+        assertOne(sent, "evalsha");
+        assertThat(cache.get(KEY)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void replaceIsOneSetXx(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.replace(key, 2)).isTrue());
+
+        assertOne(sent, "set");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void replaceOfAnAbsentEntryIsOneSetXxToo(ExpiryPolicies policy) {
+        create(policy);
+
+        Sent sent = caches.measure(key -> assertThat(cache.replace(key, 2)).isFalse());
+
+        assertOne(sent, "set");
+        assertThat(cache.containsKey(KEY)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExpiryPolicies.class)
+    void getAndReplaceIsOneSetXxGet(ExpiryPolicies policy) {
+        create(policy);
+        present();
+
+        Sent sent = caches.measure(key -> assertThat(cache.getAndReplace(key, 2)).isEqualTo(1));
+
+        assertOne(sent, "set");
+    }
+}
