@@ -47,16 +47,29 @@ final class AllowListTypeIdResolver extends ClassNameIdResolver {
      * @return the id split into its raw class and its type parameters
      * @throws ClassNotAllowedException when a class is not allowed
      */
+    private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("boolean", "byte", "char", "short",
+            "int", "long", "float", "double");
+
     static String[] checkClassNames(ClassAllowList allowList, String id) {
         String[] names = id.split("[<>,]");
         for (int i = 0; i < names.length; i++) {
             String name = names[i].strip();
+            boolean array = false;
             while (name.endsWith("[]")) {
                 name = name.substring(0, name.length() - 2).strip();
+                array = true;
             }
             // Object as a type parameter (EnumMap<Color, Object>) creates no Object instance.
             boolean typeParameter = i > 0;
-            if (!name.isEmpty() && !(typeParameter && name.equals("java.lang.Object"))) {
+            if (name.isEmpty() || (typeParameter && name.equals("java.lang.Object"))) {
+                continue;
+            }
+            if (array) {
+                // Judged as an array: its elements are checked one by one (an interface array creates nothing).
+                if (!PRIMITIVES.contains(name)) {
+                    allowList.check("[L" + name + ";");
+                }
+            } else {
                 allowList.check(name);
             }
         }

@@ -23,8 +23,11 @@ final class AllowListTypeValidator extends PolymorphicTypeValidator.Base {
 
     @Override
     public Validity validateSubClassName(MapperConfig<?> config, JavaType baseType, String subClassName) {
-        // Called with the name from the bytes before Jackson loads the class: refuse loudly, by name.
-        allowList.check(subClassName);
+        // Called with the name from the bytes before Jackson loads the class: refuse loudly, by name. Jackson also
+        // asks about the element type of an array apart; an interface like Serializable is fine there.
+        if (!ClassAllowList.isArrayElementOnly(subClassName)) {
+            allowList.check(subClassName);
+        }
         return Validity.ALLOWED;
     }
 

@@ -181,6 +181,20 @@ public final class ClassAllowList {
         return "ClassAllowList[JDK defaults, types=" + types + ", packages=" + packages + "]";
     }
 
+    /** Element types allowed in arrays though not on their own: nothing of them can be instantiated. */
+    private static final Set<String> ARRAY_ONLY_ELEMENT_TYPES = Set.of("java.lang.Object", "java.io.Serializable",
+            "java.lang.Comparable", "java.lang.CharSequence", "java.lang.Number", "java.lang.Cloneable");
+
+    /**
+     * Tells whether a type may be the element type of an array though not allowed on its own.
+     *
+     * @param className a class name
+     * @return true for {@code Object} and the JDK's interfaces and abstract types that nothing can instantiate
+     */
+    static boolean isArrayElementOnly(String className) {
+        return ARRAY_ONLY_ELEMENT_TYPES.contains(className);
+    }
+
     private boolean isAllowedArray(String arrayName) {
         String element = arrayName.substring(arrayName.lastIndexOf('[') + 1);
         if (element.length() == 1) {
@@ -190,8 +204,9 @@ public final class ClassAllowList {
             return false;
         }
         String elementName = element.substring(1, element.length() - 1);
-        // An Object[] holds only elements that are checked one by one; no Object instance is created.
-        return elementName.equals("java.lang.Object") || isAllowed(elementName);
+        // An array of Object or of a JDK interface type (Hibernate's entries are Serializable[]) holds only
+        // elements that are checked one by one; no instance of the element type itself is ever created.
+        return ARRAY_ONLY_ELEMENT_TYPES.contains(elementName) || isAllowed(elementName);
     }
 
     private boolean isInAllowedPackage(String className) {

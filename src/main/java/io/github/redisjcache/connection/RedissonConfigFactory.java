@@ -22,6 +22,12 @@ import org.redisson.config.SubscriptionMode;
 /** Turns {@link ConnectionSettings} into a Redisson {@link Config}. */
 final class RedissonConfigFactory {
 
+    /**
+     * Channels one pub/sub connection carries. Redis sets no limit; Redisson's default of 5 made the tenth cache with
+     * expiry listeners fail to subscribe with four pub/sub connections.
+     */
+    static final int SUBSCRIPTIONS_PER_CONNECTION = 256;
+
     private RedissonConfigFactory() {
     }
 
@@ -77,6 +83,7 @@ final class RedissonConfigFactory {
                 single.setConnectionMinimumIdleSize(s.minIdle());
                 single.setSubscriptionConnectionPoolSize(s.subscriptionPoolSize());
                 single.setSubscriptionConnectionMinimumIdleSize(1);
+                single.setSubscriptionsPerConnection(SUBSCRIPTIONS_PER_CONNECTION);
                 single.setConnectTimeout(SettingValues.millis("connection.connect-timeout", s.connectTimeout()));
                 single.setTimeout(SettingValues.millis("connection.timeout", s.timeout()));
                 single.setRetryAttempts(s.retryAttempts());
@@ -97,6 +104,7 @@ final class RedissonConfigFactory {
         servers.setSlaveConnectionMinimumIdleSize(s.readFrom() == ReadFrom.MASTER ? 0 : s.minIdle());
         servers.setSubscriptionConnectionPoolSize(s.subscriptionPoolSize());
         servers.setSubscriptionConnectionMinimumIdleSize(1);
+        servers.setSubscriptionsPerConnection(SUBSCRIPTIONS_PER_CONNECTION);
         servers.setSubscriptionMode(SubscriptionMode.MASTER);
         servers.setReadMode(readMode(s.readFrom()));
         servers.setConnectTimeout(SettingValues.millis("connection.connect-timeout", s.connectTimeout()));

@@ -117,6 +117,18 @@ public final class CacheEvents<K, V> {
     }
 
     private synchronized void listenersChanged() {
+        try {
+            follow();
+        } catch (javax.cache.CacheException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new javax.cache.CacheException("Cannot subscribe to the events of cache "
+                    + (source == null ? "?" : source.getName()) + " (consider a larger connection setting "
+                    + "subscription-pool-size): " + e.getMessage(), e);
+        }
+    }
+
+    private void follow() {
         boolean present = dispatcher.hasListeners();
         boolean expiry = dispatcher.hasExpiryListeners();
         if (present && eventSubscription == null) {
