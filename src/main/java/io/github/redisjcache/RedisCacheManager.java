@@ -31,6 +31,7 @@ import io.github.redisjcache.connection.SharedConnection;
 import io.github.redisjcache.event.EventHub;
 import io.github.redisjcache.keys.CacheKeys;
 import io.github.redisjcache.keys.KeyNames;
+import io.github.redisjcache.store.Awaiter;
 import io.github.redisjcache.store.RedisStore;
 
 /**
@@ -52,6 +53,7 @@ final class RedisCacheManager implements CacheManager {
     private final ExecutorService background;
     private final EventHub eventHub;
     private final CacheFactory factory;
+    private final Awaiter awaiter;
     private final Map<String, RedisCache<?, ?>> caches = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -71,6 +73,7 @@ final class RedisCacheManager implements CacheManager {
         });
         this.eventHub = new EventHub(store, EventHub.DEFAULT_LEASE, EventHub.DEFAULT_GRACE, EventHub.DEFAULT_SWEEP);
         this.factory = new CacheFactory(this, store, classLoader, background, eventHub);
+        this.awaiter = new Awaiter("cache manager " + uri, connection.operationTimeout().toMillis());
         store.preloadScripts().exceptionally(failure -> null);
     }
 
@@ -294,16 +297,6 @@ final class RedisCacheManager implements CacheManager {
     }
 
     private <T> T await(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.get(store.connection().operationTimeout().toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CacheException("Interrupted while talking to Redis", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new CacheException("Redis failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new CacheException("No reply from Redis within " + store.connection().operationTimeout(), e);
-        }
+        return awaiter.await("a cache configuration lookup", future);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.redisjcache.cache;
 
+import io.github.redisjcache.store.Awaiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

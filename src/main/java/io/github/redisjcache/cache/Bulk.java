@@ -185,7 +185,7 @@ final class Bulk<K, V> {
         for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
             K key = Objects.requireNonNull(entry.getKey(), "a key in the map is null");
             V value = Objects.requireNonNull(entry.getValue(), "a value in the map is null");
-            checkTypes(key, value);
+            cache.checkKeyAndValue(key, value);
             entries.put(key, value);
         }
         CacheWriterException writeFailure = null;
@@ -406,18 +406,5 @@ final class Bulk<K, V> {
             encoded.add(parts.codec.encodeValue(value));
         }
         return encoded;
-    }
-
-    private void checkTypes(K key, V value) {
-        var configuration = cache.liveConfiguration();
-        Class<?> keyType = configuration.getKeyType();
-        Class<?> valueType = configuration.getValueType();
-        if (keyType != Object.class && !keyType.isInstance(key)) {
-            throw new ClassCastException("Key of " + key.getClass().getName() + " is not a " + keyType.getName());
-        }
-        if (valueType != Object.class && !valueType.isInstance(value)) {
-            throw new ClassCastException("Value of " + value.getClass().getName() + " is not a "
-                    + valueType.getName());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.redisjcache.cache;
 
+import io.github.redisjcache.store.Awaiter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class CacheParts<K, V> {
         this.events = events;
         this.statistics = statistics;
         this.jmx = jmx;
-        this.awaiter = new Awaiter(cacheName, store.connection().operationTimeout().toMillis());
+        this.awaiter = new Awaiter("cache " + cacheName, store.connection().operationTimeout().toMillis());
         this.writes = new Writes(redis, expiry, events, awaiter);
         this.background = background;
     }

@@ -143,6 +143,37 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         return bytes;
     }
 
+    /**
+     * Tells whether a compare-and-change must read the value first: the writer is called only when the value
+     * matches, and a custom expiry policy is asked about an update or an access, whichever happens.
+     */
+    private boolean needsCurrentValue() {
+        return parts.writer.isActive() || !parts.expiry.isFixed();
+    }
+
+    private byte[] readCurrent(String operation, byte[] entryKey, K key, EventBatch<K, V> events) {
+        MutateResult read = parts.writes.read(operation, entryKey);
+        noteExpired(key, read, events);
+        return read.oldValue();
+    }
+
+    /** Ends an operation that found no entry: a miss. */
+    private boolean missed(long start, EventBatch<K, V> events) {
+        parts.statistics.misses(1);
+        parts.statistics.getTime(start);
+        parts.events.fire(events);
+        return false;
+    }
+
+    private void countRead(boolean hit, long start) {
+        if (hit) {
+            parts.statistics.hits(1);
+        } else {
+            parts.statistics.misses(1);
+        }
+        parts.statistics.getTime(start);
+    }
+
     /** Records the expiry a change or read found unreported and reported (so this JVM's listeners hear it). */
     void noteExpired(K key, MutateResult result, EventBatch<K, V> events) {
         if (result.expiredValue() != null && events.isActive()) {
@@ -305,15 +336,10 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         byte[] expected = parts.codec.encodeValue(oldValue);
         byte[] current = null;
         EventBatch<K, V> events = parts.events.batch();
-        if (parts.writer.isActive() || !parts.expiry.isFixed()) {
-            MutateResult read = parts.writes.read("remove", entryKey);
-            noteExpired(key, read, events);
-            current = read.oldValue();
+        if (needsCurrentValue()) {
+            current = readCurrent("remove", entryKey, key, events);
             if (current == null) {
-                statistics.misses(1);
-                statistics.getTime(start);
-                parts.events.fire(events);
-                return false;
+                return missed(start, events);
             }
             if (parts.writer.isActive() && java.util.Arrays.equals(current, expected)) {
                 parts.writer.delete(key);
@@ -327,12 +353,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
             statistics.removals(1);
             statistics.removeTime(start);
         }
-        if (result.oldValue() != null) {
-            statistics.hits(1);
-        } else {
-            statistics.misses(1);
-        }
-        statistics.getTime(start);
+        countRead(result.oldValue() != null, start);
         parts.events.fire(events);
         return removed;
     }
@@ -376,15 +397,10 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         byte[] bytes = parts.codec.encodeValue(newValue);
         byte[] current = null;
         EventBatch<K, V> events = parts.events.batch();
-        if (parts.writer.isActive() || !parts.expiry.isFixed()) {
-            MutateResult read = parts.writes.read("replace", entryKey);
-            noteExpired(key, read, events);
-            current = read.oldValue();
+        if (needsCurrentValue()) {
+            current = readCurrent("replace", entryKey, key, events);
             if (current == null) {
-                statistics.misses(1);
-                statistics.getTime(start);
-                parts.events.fire(events);
-                return false;
+                return missed(start, events);
             }
             if (parts.writer.isActive() && java.util.Arrays.equals(current, expected)) {
                 parts.writer.write(new CacheEntry<>(key, newValue));
@@ -402,12 +418,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
             statistics.puts(1);
             statistics.putTime(start);
         }
-        if (result.oldValue() != null) {
-            statistics.hits(1);
-        } else {
-            statistics.misses(1);
-        }
-        statistics.getTime(start);
+        countRead(result.oldValue() != null, start);
         parts.events.fire(events);
         return replaced;
     }
@@ -632,7 +643,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         }
     }
 
-    private void checkKeyAndValue(K key, V value) {
+    void checkKeyAndValue(K key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Class<?> keyType = configuration.getKeyType();

@@ -1,5 +1,6 @@
 package io.github.redisjcache.cache;
 
+import io.github.redisjcache.store.Awaiter;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;

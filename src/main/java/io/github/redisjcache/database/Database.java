@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import io.github.redisjcache.connection.ConnectionRegistry;
 import io.github.redisjcache.connection.ConnectionSettings;
 import io.github.redisjcache.connection.SharedConnection;
+import io.github.redisjcache.store.RedisFailures;
 
 /**
  * A small, typed facade over Redis: the seed's {@code Database} module in Java.
@@ -380,9 +381,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static DatabaseException fail(String operation, String key, Throwable cause) {
-        DatabaseException failure = new DatabaseException(operation, key, cause);
+        DatabaseException failure = new DatabaseException(operation, key, RedisFailures.scrub(cause));
         LOG.error("Database {} operation failed{}: {}", operation, key == null ? "" : " for key '" + key + "'",
-                failure.getCause().toString());
+                RedisFailures.describe(cause));
         return failure;
     }
 

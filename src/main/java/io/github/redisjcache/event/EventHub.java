@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import io.github.redisjcache.connection.SharedConnection;
 import io.github.redisjcache.keys.CacheKeys;
 import io.github.redisjcache.keys.KeyNames;
+import io.github.redisjcache.store.Awaiter;
 import io.github.redisjcache.store.EventRoute;
 import io.github.redisjcache.store.RedisStore;
 
@@ -67,6 +68,7 @@ public final class EventHub implements AutoCloseable {
     private final Set<RedisPresence> presences = new CopyOnWriteArraySet<>();
     private final Map<String, Integer> changeSubscriptions = new ConcurrentHashMap<>();
     private final ShardChannels shards;
+    private final Awaiter awaiter;
     private volatile Boolean notifications;
 
     /**
@@ -84,6 +86,7 @@ public final class EventHub implements AutoCloseable {
         this.leaseMillis = lease.toMillis();
         this.graceMillis = grace.toMillis();
         this.sweepMillis = sweep.toMillis();
+        this.awaiter = new Awaiter("the event hub", connection.operationTimeout().toMillis());
         this.shards = connection.mode() == io.github.redisjcache.connection.ConnectionMode.CLUSTER
                 ? new ShardChannels(connection.executor().getConnectionManager()) : null;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -312,17 +315,6 @@ public final class EventHub implements AutoCloseable {
     }
 
     private <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(connection.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new javax.cache.CacheException("Interrupted while updating the listener registry", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new javax.cache.CacheException("Redis failed while updating the listener registry: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new javax.cache.CacheException("No reply from Redis within " + connection.operationTimeout()
-                    + " while updating the listener registry", e);
-        }
+        return awaiter.await("an update of the listener registry", future);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.protocol.RedisCommand;
 import org.redisson.command.CommandAsyncExecutor;
 
 /**
@@ -38,26 +39,7 @@ final class Scripts {
      */
     CompletableFuture<List<Object>> run(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
                                         Object[] args) {
-        Object[] evalsha = new Object[2 + keys.length + args.length];
-        evalsha[0] = script.sha1();
-        evalsha[1] = keys.length;
-        System.arraycopy(keys, 0, evalsha, 2, keys.length);
-        System.arraycopy(args, 0, evalsha, 2 + keys.length, args.length);
-        CompletableFuture<List<Object>> first = executor.<List<Object>, List<Object>>writeAsync(key,
-                ByteArrayCodec.INSTANCE, StoreCommands.EVALSHA, evalsha).toCompletableFuture();
-        return first.handle((result, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(result);
-            }
-            if (isNoScript(failure)) {
-                // The command did not run, so sending it again with the source is safe.
-                Object[] eval = evalsha.clone();
-                eval[0] = script.source();
-                return direct.<List<Object>, List<Object>>writeAsync(key, ByteArrayCodec.INSTANCE,
-                        StoreCommands.EVAL, eval).toCompletableFuture();
-            }
-            return CompletableFuture.<List<Object>>failedFuture(failure);
-        }).thenCompose(stage -> stage);
+        return call(executor, script, key, keys, args, StoreCommands.EVALSHA, StoreCommands.EVAL);
     }
 
     /**
@@ -67,24 +49,29 @@ final class Scripts {
      */
     CompletableFuture<Object> runValue(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
                                        Object[] args) {
+        return call(executor, script, key, keys, args, StoreCommands.EVALSHA_VALUE, StoreCommands.EVAL_VALUE);
+    }
+
+    private <T> CompletableFuture<T> call(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
+                                          Object[] args, RedisCommand<T> bySha, RedisCommand<T> bySource) {
         Object[] evalsha = new Object[2 + keys.length + args.length];
         evalsha[0] = script.sha1();
         evalsha[1] = keys.length;
         System.arraycopy(keys, 0, evalsha, 2, keys.length);
         System.arraycopy(args, 0, evalsha, 2 + keys.length, args.length);
-        CompletableFuture<Object> first = executor.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE,
-                StoreCommands.EVALSHA_VALUE, evalsha).toCompletableFuture();
+        CompletableFuture<T> first = executor.<T, T>writeAsync(key, ByteArrayCodec.INSTANCE, bySha, evalsha)
+                .toCompletableFuture();
         return first.handle((result, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(result);
             }
             if (isNoScript(failure)) {
+                // The command did not run, so sending it again with the source is safe.
                 Object[] eval = evalsha.clone();
                 eval[0] = script.source();
-                return direct.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL_VALUE,
-                        eval).toCompletableFuture();
+                return direct.<T, T>writeAsync(key, ByteArrayCodec.INSTANCE, bySource, eval).toCompletableFuture();
             }
-            return CompletableFuture.<Object>failedFuture(failure);
+            return CompletableFuture.<T>failedFuture(failure);
         }).thenCompose(stage -> stage);
     }
 
