@@ -27,6 +27,12 @@ import io.github.redisjcache.testing.TestRedis;
 @RedisTest
 class CrossJvmAtomicityTest {
 
+    /** @return the URI of the Redis the JVMs race on */
+    String redisUri() {
+        return TestRedis.get().uri();
+    }
+
+
     private static final String CACHE = "race";
     private static final int JVMS = 2;
     private static final int THREADS = 8;
@@ -39,7 +45,8 @@ class CrossJvmAtomicityTest {
 
     @BeforeEach
     void createCache() {
-        manager = CacheManagers.onTestRedis();
+        manager = CacheManagers.provider().getCacheManager(java.net.URI.create(redisUri()),
+                getClass().getClassLoader());
         cache = manager.createCache(CACHE, RaceWorker.configuration());
     }
 
@@ -112,7 +119,7 @@ class CrossJvmAtomicityTest {
     /** Starts the JVMs, releases them together, and returns each one's result line (without the prefix). */
     private List<String> race(String mode, int count) {
         for (int jvm = 0; jvm < JVMS; jvm++) {
-            jvms.add(JvmProcess.start(RaceWorker.class, Map.of(), TestRedis.get().uri(), CACHE, mode,
+            jvms.add(JvmProcess.start(RaceWorker.class, Map.of(), redisUri(), CACHE, mode,
                     Integer.toString(jvm), Integer.toString(THREADS), Integer.toString(count)));
         }
         for (JvmProcess jvm : jvms) {
