@@ -87,7 +87,9 @@ public final class EventHub implements AutoCloseable {
         this.graceMillis = grace.toMillis();
         this.sweepMillis = sweep.toMillis();
         this.awaiter = new Awaiter("the event hub", connection.operationTimeout().toMillis());
+        // Sharded pub/sub arrived in Redis 7.0; an older cluster gets plain (broadcast) channels.
         this.shards = connection.mode() == io.github.redisjcache.connection.ConnectionMode.CLUSTER
+                && connection.serverInfo().hasSharding7()
                 ? new ShardChannels(connection.executor().getConnectionManager()) : null;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "redis-jcache-presence");
