@@ -1,0 +1,173 @@
+package io.github.redisjcache.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.redisson.Redisson;
+import org.redisson.api.RBatch;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+/**
+ * The client floors: plain Redisson {@code RBucket} get/set (the client redis-jcache is built on) and Lettuce's
+ * synchronous GET/SET (one shared connection, as Lettuce recommends), both storing the value as hand-serialized
+ * bytes ({@link ItemBytes}) under the same keys. {@code getAll}/{@code putAll} are Lettuce's MGET/MSET of
+ * {@link Workload#BULK} keys.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ClientBench {
+
+    /** {@code rbucket} or {@code lettuce}. */
+    @Param("rbucket")
+    public String client;
+
+    /** Redisson's connections per server, or {@code default} (64); ignored by Lettuce. */
+    @Param(Contenders.DEFAULT)
+    public String pool;
+
+    /** Redisson's Netty threads, or {@code default} (32); ignored by Lettuce. */
+    @Param(Contenders.DEFAULT)
+    public String netty;
+
+    private RedissonClient redisson;
+    private RBucket<byte[]>[] buckets;
+    private RedisClient lettuce;
+    private StatefulRedisConnection<byte[], byte[]> connection;
+    private RedisCommands<byte[], byte[]> sync;
+    private byte[][] keyBytes;
+    private final AtomicInteger threadIds = new AtomicInteger();
+
+    @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
+    public void setUp() {
+        BenchRedis.flushAll();
+        keyBytes = new byte[Workload.KEYS][];
+        for (int i = 0; i < Workload.KEYS; i++) {
+            keyBytes[i] = ("plain:" + Workload.KEY[i]).getBytes(StandardCharsets.UTF_8);
+        }
+        if (client.equals("rbucket")) {
+            redisson = Redisson.create(Contenders.redissonConfig(pool, netty));
+            buckets = new RBucket[Workload.KEYS];
+            RBatch batch = redisson.createBatch();
+            for (int i = 0; i < Workload.KEYS; i++) {
+                buckets[i] = redisson.getBucket("plain:" + Workload.KEY[i], ByteArrayCodec.INSTANCE);
+                batch.<byte[]>getBucket("plain:" + Workload.KEY[i], ByteArrayCodec.INSTANCE)
+                        .setAsync(ItemBytes.encode(Workload.VALUE[i]));
+            }
+            batch.execute();
+        } else if (client.equals("lettuce")) {
+            lettuce = RedisClient.create(RedisURI.create(BenchRedis.uri()));
+            connection = lettuce.connect(io.lettuce.core.codec.ByteArrayCodec.INSTANCE);
+            sync = connection.sync();
+            Map<byte[], byte[]> all = new HashMap<>();
+            for (int i = 0; i < Workload.KEYS; i++) {
+                all.put(keyBytes[i], ItemBytes.encode(Workload.VALUE[i]));
+            }
+            sync.mset(all);
+        } else {
+            throw new IllegalArgumentException("Unknown client " + client);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (redisson != null) {
+            redisson.shutdown();
+        }
+        if (connection != null) {
+            connection.close();
+            lettuce.shutdown();
+        }
+    }
+
+    /** Per-thread random keys and prebuilt bulk arguments. */
+    @State(Scope.Thread)
+    public static class Keys {
+        SplittableRandom random;
+        byte[][][] keySets;
+        Map<byte[], byte[]>[] maps;
+        int bulk;
+
+        @Setup(Level.Trial)
+        @SuppressWarnings("unchecked")
+        public void setUp(ClientBench bench) {
+            random = new SplittableRandom(42 + bench.threadIds.getAndIncrement());
+            keySets = new byte[Workload.BULK_SETS][][];
+            maps = new Map[Workload.BULK_SETS];
+            for (int s = 0; s < Workload.BULK_SETS; s++) {
+                keySets[s] = new byte[Workload.BULK][];
+                maps[s] = new HashMap<>();
+                for (int i = 0; i < Workload.BULK; i++) {
+                    int k = random.nextInt(Workload.KEYS);
+                    keySets[s][i] = bench.keyBytes[k];
+                    maps[s].put(bench.keyBytes[k], ItemBytes.encode(Workload.VALUE[k]));
+                }
+            }
+        }
+
+        int next() {
+            return random.nextInt(Workload.KEYS);
+        }
+    }
+
+    @Benchmark
+    public Item get(Keys keys) {
+        int k = keys.next();
+        byte[] bytes = redisson != null ? buckets[k].get() : sync.get(keyBytes[k]);
+        return ItemBytes.decode(bytes);
+    }
+
+    @Benchmark
+    public void put(Keys keys) {
+        int k = keys.next();
+        byte[] bytes = ItemBytes.encode(Workload.VALUE[k]);
+        if (redisson != null) {
+            buckets[k].set(bytes);
+        } else {
+            sync.set(keyBytes[k], bytes);
+        }
+    }
+
+    /** Lettuce only: MGET of {@link Workload#BULK} keys, decoding each value. */
+    @Benchmark
+    public int getAll(Keys keys) {
+        List<KeyValue<byte[], byte[]>> values = sync.mget(keys.keySets[keys.bulk++ & (Workload.BULK_SETS - 1)]);
+        int found = 0;
+        for (KeyValue<byte[], byte[]> value : values) {
+            if (value.hasValue() && ItemBytes.decode(value.getValue()) != null) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /** Lettuce only: MSET of {@link Workload#BULK} entries (values encoded once, ahead). */
+    @Benchmark
+    public String putAll(Keys keys) {
+        return sync.mset(keys.maps[keys.bulk++ & (Workload.BULK_SETS - 1)]);
+    }
+}

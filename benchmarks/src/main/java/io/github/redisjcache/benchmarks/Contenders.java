@@ -1,0 +1,139 @@
+package io.github.redisjcache.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.spi.CachingProvider;
+
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+
+/**
+ * Opens the JCache contenders:
+ * <ul>
+ *   <li>{@code ours-json}, {@code ours-kryo}: redis-jcache with that codec, through
+ *       {@code Caching.getCachingProvider("io.github.redisjcache.RedisCachingProvider")} and a
+ *       {@code redis://127.0.0.1:<port>} manager URI (with {@code pool-size} and {@code netty-threads} parameters
+ *       when the benchmark sets them, else our defaults);</li>
+ *   <li>{@code redisson}: Redisson's own JCache ({@code org.redisson.jcache.JCachingProvider}) with its default codec,
+ *       configured through a Redisson YAML file URI (its defaults, or the benchmark's pool and Netty threads).</li>
+ * </ul>
+ */
+public final class Contenders {
+
+    public static final String OURS_PROVIDER = "io.github.redisjcache.RedisCachingProvider";
+    public static final String REDISSON_PROVIDER = "org.redisson.jcache.JCachingProvider";
+
+    /** The value {@code default} of the pool and netty parameters: the contender's own default. */
+    public static final String DEFAULT = "default";
+
+    private Contenders() {
+    }
+
+    /** An open cache manager and its provider, closed together. */
+    public static final class Opened implements AutoCloseable {
+        public final CachingProvider provider;
+        public final CacheManager manager;
+
+        Opened(CachingProvider provider, CacheManager manager) {
+            this.provider = provider;
+            this.manager = manager;
+        }
+
+        public Cache<String, Item> cache(String name) {
+            Cache<String, Item> cache = manager.getCache(name, String.class, Item.class);
+            if (cache == null) {
+                cache = manager.createCache(name, new MutableConfiguration<String, Item>()
+                        .setTypes(String.class, Item.class));
+            }
+            return cache;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    /**
+     * Opens a contender's cache manager.
+     *
+     * @param contender {@code ours-json}, {@code ours-kryo} or {@code redisson}
+     * @param pool      connections per server, or {@value #DEFAULT}
+     * @param netty     Netty threads, or {@value #DEFAULT}
+     * @param tag       makes the manager distinct (a second manager in the same JVM)
+     */
+    public static Opened open(String contender, String pool, String netty, String tag) {
+        if (contender.startsWith("ours-")) {
+            return openOurs(contender.substring("ours-".length()), pool, netty, tag);
+        }
+        if (contender.equals("redisson")) {
+            return openRedisson(pool, netty, tag);
+        }
+        throw new IllegalArgumentException("Unknown contender " + contender);
+    }
+
+    /** The manager URI of our provider for these settings. */
+    public static URI oursUri(String pool, String netty, String tag) {
+        StringBuilder query = new StringBuilder();
+        if (!DEFAULT.equals(pool)) {
+            query.append("&pool-size=").append(pool);
+            if (Integer.parseInt(pool) < 1) {
+                throw new IllegalArgumentException("pool " + pool);
+            }
+        }
+        if (!DEFAULT.equals(netty)) {
+            query.append("&netty-threads=").append(netty);
+        }
+        if (tag != null && !tag.isEmpty()) {
+            query.append("&client-name=").append(tag);
+        }
+        return URI.create(BenchRedis.uri() + (query.length() == 0 ? "" : "?" + query.substring(1)));
+    }
+
+    private static Opened openOurs(String codec, String pool, String netty, String tag) {
+        CachingProvider provider = Caching.getCachingProvider(OURS_PROVIDER);
+        Properties properties = new Properties();
+        properties.setProperty("defaults.codec", codec);
+        CacheManager manager = provider.getCacheManager(oursUri(pool, netty, tag), provider.getDefaultClassLoader(),
+                properties);
+        return new Opened(provider, manager);
+    }
+
+    /** Redisson's configuration for these settings: its defaults unless the benchmark sets pool or threads. */
+    public static Config redissonConfig(String pool, String netty) {
+        Config config = new Config();
+        SingleServerConfig single = config.useSingleServer().setAddress(BenchRedis.uri());
+        if (!DEFAULT.equals(pool)) {
+            int size = Integer.parseInt(pool);
+            single.setConnectionPoolSize(size);
+            single.setConnectionMinimumIdleSize(Math.min(size, single.getConnectionMinimumIdleSize()));
+        }
+        if (!DEFAULT.equals(netty)) {
+            config.setNettyThreads(Integer.parseInt(netty));
+        }
+        return config;
+    }
+
+    private static Opened openRedisson(String pool, String netty, String tag) {
+        CachingProvider provider = Caching.getCachingProvider(REDISSON_PROVIDER);
+        try {
+            // Redisson's provider reads its configuration from a YAML file URI.
+            Path yaml = Files.createTempFile("redisson-jcache-" + (tag == null ? "" : tag), ".yaml");
+            Files.write(yaml, redissonConfig(pool, netty).toYAML().getBytes(StandardCharsets.UTF_8));
+            yaml.toFile().deleteOnExit();
+            CacheManager manager = provider.getCacheManager(yaml.toUri(), provider.getDefaultClassLoader());
+            return new Opened(provider, manager);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.redisjcache.benchmarks;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.cache.Cache;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * The JCache operations, the same calls for every JCache contender (see {@link Contenders}): throughput in
+ * operations (calls) per second; a getAll or putAll call covers {@link Workload#BULK} entries.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class JCacheBench {
+
+    /** {@code ours-json}, {@code ours-kryo} or {@code redisson}. */
+    @Param("ours-json")
+    public String contender;
+
+    /** Connections per server, or {@code default}. */
+    @Param(Contenders.DEFAULT)
+    public String pool;
+
+    /** Netty threads, or {@code default}. */
+    @Param(Contenders.DEFAULT)
+    public String netty;
+
+    /** Whether a listener is registered on the cache through another cache manager (another connection). */
+    @Param("false")
+    public boolean listeners;
+
+    private Contenders.Opened opened;
+    private Contenders.Opened listenerSide;
+    Cache<String, Item> cache;
+    Cache<String, Item> fresh;
+    private final LongAdder invocations = new LongAdder();
+    private final AtomicInteger threadIds = new AtomicInteger();
+    private String label;
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) throws InterruptedException {
+        BenchRedis.flushAll();
+        label = params.getBenchmark().replaceAll(".*\\.", "") + " " + contender + " pool=" + pool + " netty="
+                + netty + " listeners=" + listeners + " threads=" + params.getThreads();
+        opened = Contenders.open(contender, pool, netty, null);
+        cache = opened.cache("bench");
+        fresh = opened.cache("bench-fresh");
+        Workload.populate(cache);
+        if (listeners) {
+            listenerSide = Contenders.open(contender, pool, netty, "listener");
+            Cache<String, Item> listened = listenerSide.cache("bench");
+            listened.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                    FactoryBuilder.factoryOf(CountingListener.class), null, false, false));
+            // Let the writer's instance learn that someone listens before measuring.
+            Thread.sleep(2_000);
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void emptyFresh() {
+        if (fresh != null) {
+            fresh.clear();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown(BenchmarkParams params) throws InterruptedException {
+        long invoked = invocations.sum();
+        if (invoked > 0) {
+            Set<String> hot = new HashSet<>(java.util.Arrays.asList(Workload.HOT));
+            long counted = 0;
+            for (Item item : cache.getAll(hot).values()) {
+                counted += item.getQuantity();
+            }
+            Workload.check("invoke " + label + " invocations=" + invoked + " counted=" + counted + " lost="
+                    + (invoked - counted));
+        }
+        if (listeners) {
+            Thread.sleep(1_000);
+            Workload.check("listeners " + label + " events-heard=" + CountingListener.EVENTS.get());
+            listenerSide.close();
+        }
+        opened.close();
+    }
+
+    /** Per-thread random keys and prebuilt bulk sets. */
+    @State(Scope.Thread)
+    public static class Keys {
+        SplittableRandom random;
+        Set<String>[] keySets;
+        Map<String, Item>[] maps;
+        int bulk;
+        String freshPrefix;
+        long freshCount;
+
+        @Setup(Level.Trial)
+        public void setUp(JCacheBench bench) {
+            int id = bench.threadIds.getAndIncrement();
+            random = new SplittableRandom(42 + id);
+            keySets = Workload.keySets(random);
+            maps = Workload.maps(random);
+            freshPrefix = "fresh-" + id + "-";
+        }
+
+        int next() {
+            return random.nextInt(Workload.KEYS);
+        }
+
+        Set<String> keySet() {
+            return keySets[bulk++ & (Workload.BULK_SETS - 1)];
+        }
+
+        Map<String, Item> map() {
+            return maps[bulk++ & (Workload.BULK_SETS - 1)];
+        }
+    }
+
+    @Benchmark
+    public Item get(Keys keys) {
+        return cache.get(Workload.KEY[keys.next()]);
+    }
+
+    @Benchmark
+    public Item getMiss(Keys keys) {
+        return cache.get(Workload.MISSING[keys.next()]);
+    }
+
+    @Benchmark
+    public void put(Keys keys) {
+        int k = keys.next();
+        cache.put(Workload.KEY[k], Workload.VALUE[k]);
+    }
+
+    /** Always on an absent key (the cache it fills is emptied after each iteration). */
+    @Benchmark
+    public boolean putIfAbsent(Keys keys) {
+        int k = keys.next();
+        return fresh.putIfAbsent(keys.freshPrefix + keys.freshCount++, Workload.VALUE[k]);
+    }
+
+    /** Always on a present key. */
+    @Benchmark
+    public boolean replace(Keys keys) {
+        int k = keys.next();
+        return cache.replace(Workload.KEY[k], Workload.VALUE[k]);
+    }
+
+    @Benchmark
+    public Map<String, Item> getAll(Keys keys) {
+        return cache.getAll(keys.keySet());
+    }
+
+    @Benchmark
+    public void putAll(Keys keys) {
+        cache.putAll(keys.map());
+    }
+
+    /** Increments a hot entry; the trial's end checks that no increment was lost. */
+    @Benchmark
+    public Integer invoke(Keys keys) {
+        Integer result = cache.invoke(Workload.HOT[keys.random.nextInt(Workload.HOT_KEYS)],
+                Workload.Increment.INSTANCE);
+        invocations.increment();
+        return result;
+    }
+}

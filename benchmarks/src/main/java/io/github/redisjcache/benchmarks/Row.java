@@ -1,0 +1,94 @@
+package io.github.redisjcache.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** One measured configuration: an operation of a contender at some settings and thread count. */
+final class Row {
+
+    static final String HEADER = "phase,bench,op,contender,pool,netty,listeners,threads,median,mean,min,max,rounds";
+
+    final String phase;
+    final String bench;
+    final String op;
+    final String contender;
+    final String pool;
+    final String netty;
+    final boolean listeners;
+    final int threads;
+    final double median;
+    final double mean;
+    final double min;
+    final double max;
+    final int rounds;
+
+    Row(String phase, String bench, String op, String contender, String pool, String netty, boolean listeners,
+        int threads, double[] scores) {
+        this(phase, bench, op, contender, pool, netty, listeners, threads, median(scores), mean(scores),
+                Arrays.stream(scores).min().orElse(0), Arrays.stream(scores).max().orElse(0), scores.length);
+    }
+
+    Row(String phase, String bench, String op, String contender, String pool, String netty, boolean listeners,
+        int threads, double median, double mean, double min, double max, int rounds) {
+        this.phase = phase;
+        this.bench = bench;
+        this.op = op;
+        this.contender = contender;
+        this.pool = pool;
+        this.netty = netty;
+        this.listeners = listeners;
+        this.threads = threads;
+        this.median = median;
+        this.mean = mean;
+        this.min = min;
+        this.max = max;
+        this.rounds = rounds;
+    }
+
+    static double median(double[] scores) {
+        if (scores.length == 0) {
+            return 0;
+        }
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    static double mean(double[] scores) {
+        return Arrays.stream(scores).average().orElse(0);
+    }
+
+    /** A short label: contender with its settings. */
+    String settings() {
+        return "pool=" + pool + " netty=" + netty;
+    }
+
+    String csv() {
+        return String.join(",", phase, bench, op, contender, pool, netty, Boolean.toString(listeners),
+                Integer.toString(threads), fmt(median), fmt(mean), fmt(min), fmt(max), Integer.toString(rounds));
+    }
+
+    static Row parse(String line) {
+        String[] f = line.split(",");
+        return new Row(f[0], f[1], f[2], f[3], f[4], f[5], Boolean.parseBoolean(f[6]), Integer.parseInt(f[7]),
+                Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
+                Double.parseDouble(f[11]), Integer.parseInt(f[12]));
+    }
+
+    static List<Row> parseAll(List<String> lines) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.isBlank() && !line.startsWith("phase,")) {
+                rows.add(parse(line));
+            }
+        }
+        return rows;
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,292 @@
+package io.github.redisjcache.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.StringJoiner;
+
+import javax.cache.Cache;
+
+import io.github.redisjcache.testing.RespClient;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.MapScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+
+/**
+ * What each operation costs Redis: CPU per operation from {@code INFO commandstats} (the usec_per_call of each
+ * command the operation sends, times how many it sends, as counted with MONITOR; a script's time includes the
+ * commands it runs) and from the server process's CPU time ({@code INFO cpu}, network I/O included); and memory
+ * per entry, against a plain SET of the same key and value bytes.
+ */
+final class ServerCost {
+
+    /** One operation's cost. */
+    record Cost(String contender, String op, int entriesPerCall, double usecPerOp, double cpuUsecPerOp,
+                String commands) {
+    }
+
+    /** Memory per entry of a contender, and of plain SETs of exactly its stored keys and values. */
+    record Memory(String contender, int entries, double bytesPerEntry, double plainBytesPerEntry,
+                  double keyBytes, double valueBytes, long sampleMemoryUsage) {
+    }
+
+    interface Op {
+        void run(int i);
+    }
+
+    private static final int WARMUP = 2_000;
+    private static final int MONITORED = 200;
+    static final int MEMORY_ENTRIES = 100_000;
+
+    private final int port;
+    private final int n;
+
+    ServerCost(int port, int n) {
+        this.port = port;
+        this.n = n;
+    }
+
+    List<Cost> all(List<String> contenders) throws Exception {
+        List<Cost> costs = new ArrayList<>();
+        costs.addAll(plain());
+        for (String contender : contenders) {
+            costs.addAll(jcache(contender));
+        }
+        return costs;
+    }
+
+    private List<Cost> plain() throws Exception {
+        BenchRedis.flushAll();
+        RedisClient client = RedisClient.create(RedisURI.create(BenchRedis.uri()));
+        try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+            RedisCommands<byte[], byte[]> sync = connection.sync();
+            byte[][] keys = new byte[Workload.KEYS][];
+            byte[][] missing = new byte[Workload.KEYS][];
+            byte[] value = new byte[200];
+            new SplittableRandom(1).nextBytes(value);
+            for (int i = 0; i < Workload.KEYS; i++) {
+                keys[i] = ("plain:" + Workload.KEY[i]).getBytes(StandardCharsets.UTF_8);
+                missing[i] = ("plain:" + Workload.MISSING[i]).getBytes(StandardCharsets.UTF_8);
+                sync.set(keys[i], value);
+            }
+            List<Cost> costs = new ArrayList<>();
+            costs.add(measure("plain", "get", 1, i -> sync.get(keys[i % Workload.KEYS])));
+            costs.add(measure("plain", "getMiss", 1, i -> sync.get(missing[i % Workload.KEYS])));
+            costs.add(measure("plain", "put", 1, i -> sync.set(keys[i % Workload.KEYS], value)));
+            return costs;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private List<Cost> jcache(String contender) throws Exception {
+        BenchRedis.flushAll();
+        try (Contenders.Opened opened = Contenders.open(contender, Contenders.DEFAULT, Contenders.DEFAULT, null)) {
+            Cache<String, Item> cache = opened.cache("bench");
+            Cache<String, Item> fresh = opened.cache("bench-fresh");
+            Workload.populate(cache);
+            SplittableRandom random = new SplittableRandom(7);
+            Set<String>[] sets = Workload.keySets(random);
+            Map<String, Item>[] maps = Workload.maps(random);
+            int bulkCalls = Math.max(200, n / Workload.BULK * 5);
+            List<Cost> costs = new ArrayList<>();
+            costs.add(measure(contender, "get", 1, i -> cache.get(Workload.KEY[i % Workload.KEYS])));
+            costs.add(measure(contender, "getMiss", 1, i -> cache.get(Workload.MISSING[i % Workload.KEYS])));
+            costs.add(measure(contender, "put", 1,
+                    i -> cache.put(Workload.KEY[i % Workload.KEYS], Workload.VALUE[i % Workload.KEYS])));
+            costs.add(measure(contender, "putIfAbsent", 1,
+                    i -> fresh.putIfAbsent("cost-" + i, Workload.VALUE[i % Workload.KEYS])));
+            costs.add(measure(contender, "replace", 1,
+                    i -> cache.replace(Workload.KEY[i % Workload.KEYS], Workload.VALUE[i % Workload.KEYS])));
+            costs.add(measureN(contender, "getAll", Workload.BULK, bulkCalls,
+                    i -> cache.getAll(sets[i % Workload.BULK_SETS])));
+            costs.add(measureN(contender, "putAll", Workload.BULK, bulkCalls,
+                    i -> cache.putAll(maps[i % Workload.BULK_SETS])));
+            costs.add(measure(contender, "invoke", 1,
+                    i -> cache.invoke(Workload.HOT[i % Workload.HOT_KEYS], Workload.Increment.INSTANCE)));
+            return costs;
+        }
+    }
+
+    private Cost measure(String contender, String op, int entries, Op fn) throws Exception {
+        return measureN(contender, op, entries, n, fn);
+    }
+
+    private Cost measureN(String contender, String op, int entries, int calls, Op fn) throws Exception {
+        int warmup = Math.min(WARMUP, calls / 2);
+        int offset = 0;
+        for (int i = 0; i < warmup; i++) {
+            fn.run(offset++);
+        }
+        Map<String, Long> sent;
+        try (Monitor monitor = new Monitor(port)) {
+            monitor.start();
+            for (int i = 0; i < MONITORED; i++) {
+                fn.run(offset++);
+            }
+            sent = monitor.stop();
+        }
+        Map<String, Map<String, String>> stats;
+        double cpu;
+        try (RespClient redis = BenchRedis.client()) {
+            redis.call("CONFIG", "RESETSTAT");
+            double cpuBefore = cpuSeconds(redis);
+            for (int i = 0; i < calls; i++) {
+                fn.run(offset++);
+            }
+            cpu = cpuSeconds(redis) - cpuBefore;
+            stats = commandStats(redis);
+        }
+        double usecPerOp = 0;
+        StringJoiner commands = new StringJoiner(" + ");
+        for (Map.Entry<String, Long> entry : sent.entrySet()) {
+            double perOp = entry.getValue() / (double) MONITORED;
+            if (perOp < 0.05) {
+                continue;
+            }
+            Map<String, String> fields = stats.get(entry.getKey());
+            double usecPerCall = fields == null ? 0 : Double.parseDouble(fields.get("usec_per_call"));
+            usecPerOp += perOp * usecPerCall;
+            commands.add((perOp == Math.rint(perOp) ? String.valueOf((long) perOp) : String.format("%.2f", perOp))
+                    + "×" + entry.getKey().toUpperCase() + String.format(" (%.2f µs)", usecPerCall));
+        }
+        Cost cost = new Cost(contender, op, entries, usecPerOp, cpu * 1e6 / calls, commands.toString());
+        System.out.printf("COST %-10s %-12s %8.2f µs/op (commandstats)  %8.2f µs/op (process CPU)  %s%n",
+                contender, op, cost.usecPerOp(), cost.cpuUsecPerOp(), cost.commands());
+        return cost;
+    }
+
+    private static double cpuSeconds(RespClient redis) {
+        Map<String, String> cpu = redis.info("cpu");
+        return Double.parseDouble(cpu.get("used_cpu_sys")) + Double.parseDouble(cpu.get("used_cpu_user"));
+    }
+
+    private static Map<String, Map<String, String>> commandStats(RespClient redis) {
+        Map<String, Map<String, String>> result = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : redis.info("commandstats").entrySet()) {
+            if (!entry.getKey().startsWith("cmdstat_")) {
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String pair : entry.getValue().split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            result.put(entry.getKey().substring("cmdstat_".length()), fields);
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------------------------------------ memory
+
+    List<Memory> memory(List<String> contenders) throws Exception {
+        List<Memory> result = new ArrayList<>();
+        for (String contender : contenders) {
+            result.add(memory(contender));
+        }
+        return result;
+    }
+
+    private Memory memory(String contender) throws Exception {
+        BenchRedis.flushAll();
+        RedisClient client = RedisClient.create(RedisURI.create(BenchRedis.uri()));
+        try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+             RespClient redis = BenchRedis.client()) {
+            RedisCommands<byte[], byte[]> sync = connection.sync();
+            long before;
+            long after;
+            try (Contenders.Opened opened = Contenders.open(contender, Contenders.DEFAULT, Contenders.DEFAULT, null)) {
+                Cache<String, Item> cache = opened.cache("mem");
+                before = usedMemory(redis);
+                Map<String, Item> chunk = new LinkedHashMap<>();
+                for (int i = 0; i < MEMORY_ENTRIES; i++) {
+                    chunk.put("key-" + i, Item.sample(i));
+                    if (chunk.size() == 1_000) {
+                        cache.putAll(chunk);
+                        chunk.clear();
+                    }
+                }
+                after = usedMemory(redis);
+            }
+            // The exact bytes stored: our entries are plain keys; Redisson's are fields of one hash per cache.
+            Map<byte[], byte[]> stored = new LinkedHashMap<>();
+            long sample = 0;
+            if (contender.startsWith("ours-")) {
+                ScanCursor cursor = ScanCursor.INITIAL;
+                do {
+                    KeyScanCursor<byte[]> chunk = sync.scan(cursor, ScanArgs.Builder.matches("jcache:mem:*")
+                            .limit(1000));
+                    List<byte[]> keys = chunk.getKeys();
+                    if (!keys.isEmpty()) {
+                        List<KeyValue<byte[], byte[]>> values = sync.mget(keys.toArray(new byte[0][]));
+                        for (KeyValue<byte[], byte[]> kv : values) {
+                            stored.put(kv.getKey(), kv.getValue());
+                        }
+                    }
+                    cursor = chunk;
+                } while (!cursor.isFinished());
+                Object usage = redis.call("MEMORY", "USAGE", "jcache:mem:key-1");
+                sample = usage instanceof Long ? (Long) usage : 0;
+            } else {
+                ScanCursor cursor = ScanCursor.INITIAL;
+                do {
+                    MapScanCursor<byte[], byte[]> chunk = sync.hscan("mem".getBytes(StandardCharsets.UTF_8), cursor,
+                            ScanArgs.Builder.limit(1000));
+                    stored.putAll(chunk.getMap());
+                    cursor = chunk;
+                } while (!cursor.isFinished());
+                Object usage = redis.call("MEMORY", "USAGE", "mem");
+                sample = usage instanceof Long ? (Long) usage / Math.max(1, stored.size()) : 0;
+            }
+            long keyBytes = 0;
+            long valueBytes = 0;
+            for (Map.Entry<byte[], byte[]> entry : stored.entrySet()) {
+                keyBytes += entry.getKey().length;
+                valueBytes += entry.getValue().length;
+            }
+            BenchRedis.flushAll();
+            long plainBefore = usedMemory(redis);
+            Map<byte[], byte[]> chunk = new LinkedHashMap<>();
+            for (Map.Entry<byte[], byte[]> entry : stored.entrySet()) {
+                chunk.put(entry.getKey(), entry.getValue());
+                if (chunk.size() == 1_000) {
+                    sync.mset(chunk);
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                sync.mset(chunk);
+            }
+            long plainAfter = usedMemory(redis);
+            int count = Math.max(1, stored.size());
+            Memory memory = new Memory(contender, stored.size(), (after - before) / (double) MEMORY_ENTRIES,
+                    (plainAfter - plainBefore) / (double) count, keyBytes / (double) count,
+                    valueBytes / (double) count, sample);
+            System.out.printf("MEMORY %-10s %d entries: %.1f B/entry, plain SET of the same bytes %.1f B/entry "
+                            + "(key %.1f B, value %.1f B)%n", contender, memory.entries(), memory.bytesPerEntry(),
+                    memory.plainBytesPerEntry(), memory.keyBytes(), memory.valueBytes());
+            BenchRedis.flushAll();
+            return memory;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static long usedMemory(RespClient redis) throws InterruptedException {
+        Thread.sleep(200);
+        return Long.parseLong(redis.info("memory").get("used_memory"));
+    }
+}
