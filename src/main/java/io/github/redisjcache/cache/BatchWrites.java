@@ -51,6 +51,9 @@ final class BatchWrites {
         }
         long create = expiry.creation();
         long update = expiry.update();
+        if (!onlyIfAbsent && create == TtlCode.ETERNAL && update == TtlCode.UNCHANGED && !events.publishing()) {
+            return writeEternal(keys, values);
+        }
         RedisStore.Batch batch = store.batch();
         Commands commands = batch.commands();
         List<CompletableFuture<MutateResult>> results = new ArrayList<>(keys.size());
@@ -60,6 +63,29 @@ final class BatchWrites {
             results.add(queue(commands, key, values.get(i), create, update, onlyIfAbsent, route));
         }
         return collect(batch, results);
+    }
+
+    /**
+     * Entries that never expire, and nobody listening: one MSET per hash slot (one in all on a standalone server),
+     * one round trip per node.
+     */
+    private List<MutateResult> writeEternal(List<byte[]> keys, List<byte[]> values) {
+        RedisStore.Batch batch = store.batch();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (List<Integer> group : store.bySlot(keys)) {
+            List<byte[]> keysAndValues = new ArrayList<>(group.size() * 2);
+            for (int index : group) {
+                keysAndValues.add(keys.get(index));
+                keysAndValues.add(values.get(index));
+            }
+            futures.add(batch.commands().setMany(keysAndValues));
+        }
+        collect(batch, futures);
+        List<MutateResult> results = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            results.add(MutateResult.WRITTEN_UNKNOWN);
+        }
+        return results;
     }
 
     private static CompletableFuture<MutateResult> queue(Commands commands, byte[] key, byte[] value, long create,

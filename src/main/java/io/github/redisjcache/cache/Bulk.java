@@ -81,9 +81,12 @@ final class Bulk<K, V> {
         if (entryKeys.isEmpty()) {
             return List.of();
         }
+        long access = parts.expiry.isFixed() ? parts.expiry.access() : TtlCode.UNCHANGED;
+        if (access == TtlCode.UNCHANGED && !parts.events.tracksExpiry()) {
+            return readPlain(entryKeys);
+        }
         RedisStore.Batch batch = parts.store.batch();
         Commands commands = batch.commands();
-        long access = parts.expiry.isFixed() ? parts.expiry.access() : TtlCode.UNCHANGED;
         List<CompletableFuture<MutateResult>> futures = new ArrayList<>(entryKeys.size());
         for (byte[] entryKey : entryKeys) {
             EventRoute route = parts.events.route(entryKey);
@@ -103,6 +106,30 @@ final class Bulk<K, V> {
             values.add(results.get(i).oldValue());
         }
         return values;
+    }
+
+    /** Plain reads: one MGET per hash slot (one in all on a standalone server), one round trip per node. */
+    private List<byte[]> readPlain(List<byte[]> entryKeys) {
+        RedisStore.Batch batch = parts.store.batch();
+        Collection<List<Integer>> groups = parts.store.bySlot(entryKeys);
+        List<CompletableFuture<List<Object>>> futures = new ArrayList<>(groups.size());
+        for (List<Integer> group : groups) {
+            List<byte[]> keys = new ArrayList<>(group.size());
+            for (int index : group) {
+                keys.add(entryKeys.get(index));
+            }
+            futures.add(batch.commands().getMany(keys));
+        }
+        List<List<Object>> replies = await(batch, futures);
+        byte[][] values = new byte[entryKeys.size()][];
+        int g = 0;
+        for (List<Integer> group : groups) {
+            List<Object> reply = replies.get(g++);
+            for (int i = 0; i < group.size(); i++) {
+                values[group.get(i)] = (byte[]) reply.get(i);
+            }
+        }
+        return java.util.Arrays.asList(values);
     }
 
     /** Applies a custom policy's access expiry to the entries that were read, in a second batch. */

@@ -78,7 +78,8 @@ public final class CacheEvents<K, V> {
      * @return the route, or null when nobody listens
      */
     public EventRoute route(byte[] entryKey) {
-        return publishing() ? channels.route(entryKey, origin, presence.tracksExpiry()) : null;
+        return publishing() ? channels.route(entryKey, origin, presence.tracksExpiry(),
+                presence.wantsOldValues() || dispatcher.wantsOldValues()) : null;
     }
 
     /** @return a new collector for the events of one operation, inactive when no local listener exists */
@@ -143,13 +144,13 @@ public final class CacheEvents<K, V> {
             closeQuietly(expiryWatch);
             expiryWatch = null;
         }
-        presence.localListenersChanged(present, expiry);
+        presence.localListenersChanged(present, expiry, dispatcher.wantsOldValues());
     }
 
     /** An event published by another cache instance (ours are delivered when our operations end). */
     private void onMessage(byte[] bytes) {
         EventMessage message = EventMessage.decode(bytes);
-        if (message == null || origin.equals(message.origin())) {
+        if (message == null || origin.equals(message.origin()) || !dispatcher.handles(message.type())) {
             return;
         }
         try {
@@ -162,7 +163,7 @@ public final class CacheEvents<K, V> {
 
     /** An entry may have expired: claim its expiry; the one claimer in the deployment reports it to everyone. */
     private void onExpiryNotice(byte[] entryKey) {
-        EventRoute route = channels.route(entryKey, origin, true);
+        EventRoute route = channels.route(entryKey, origin, true, true);
         if (route.shadowKey() == null) {
             return;
         }

@@ -27,12 +27,12 @@ public final class EventChannels {
         this.graceMillis = hub.graceMillis();
     }
 
-    EventRoute route(byte[] entryKey, String origin, boolean tracksExpiry) {
+    EventRoute route(byte[] entryKey, String origin, boolean tracksExpiry, boolean oldValues) {
         byte[] shadow = tracksExpiry ? keys.shadow(entryKey) : null;
         if (shards == null) {
-            return new EventRoute(keys.events(), false, origin, shadow, graceMillis);
+            return new EventRoute(keys.events(), false, origin, shadow, graceMillis, oldValues);
         }
-        return new EventRoute(shards.channelFor(keys, entryKey), true, origin, shadow, graceMillis);
+        return new EventRoute(shards.channelFor(keys, entryKey), true, origin, shadow, graceMillis, oldValues);
     }
 
     /** @return whether the channels are sharded (Redis Cluster) */

@@ -76,8 +76,18 @@ public final class EventDispatcher<K, V> {
 
     /** @return whether some listener here listens for expiry events */
     public boolean hasExpiryListeners() {
+        return handles(javax.cache.event.EventType.EXPIRED);
+    }
+
+    /**
+     * Tells whether some listener here listens for events of a type, so that events nobody wants are not decoded.
+     *
+     * @param type the event type
+     * @return whether a listener handles it
+     */
+    public boolean handles(javax.cache.event.EventType type) {
         for (ListenerRegistration<K, V> registration : registrations) {
-            if (registration.handles(javax.cache.event.EventType.EXPIRED)) {
+            if (registration.handles(type)) {
                 return true;
             }
         }

@@ -9,13 +9,17 @@ public interface ListenerPresence {
     /** @return whether some instance, here or elsewhere, listens for expiry events, so expiries must be reported */
     boolean tracksExpiry();
 
+    /** @return whether some listener, here or elsewhere, wants old values, so published events must carry them */
+    boolean wantsOldValues();
+
     /**
      * Records this cache instance's listeners, announcing the change to the other JVMs.
      *
-     * @param present whether it has any
-     * @param expiry  whether any of them listens for expiry events
+     * @param present   whether it has any
+     * @param expiry    whether any of them listens for expiry events
+     * @param oldValues whether any of them wants old values
      */
-    void localListenersChanged(boolean present, boolean expiry);
+    void localListenersChanged(boolean present, boolean expiry, boolean oldValues);
 
     /** Stops taking part: the instance's registration is withdrawn. */
     void close();

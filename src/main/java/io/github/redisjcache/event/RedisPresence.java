@@ -16,8 +16,10 @@ final class RedisPresence implements ListenerPresence {
     private final String origin;
     private volatile boolean elsewhere;
     private volatile boolean tracksExpiry;
+    private volatile boolean wantsOldValues;
     private volatile boolean localPresent;
     private volatile boolean localExpiry;
+    private volatile boolean localOldValues;
     private volatile boolean closed;
 
     RedisPresence(EventHub hub, CacheKeys keys, String origin) {
@@ -38,14 +40,24 @@ final class RedisPresence implements ListenerPresence {
     }
 
     @Override
-    public synchronized void localListenersChanged(boolean present, boolean expiry) {
-        if (closed || (present == localPresent && expiry == localExpiry)) {
+    public boolean wantsOldValues() {
+        return wantsOldValues;
+    }
+
+    @Override
+    public synchronized void localListenersChanged(boolean present, boolean expiry, boolean oldValues) {
+        if (closed || (present == localPresent && expiry == localExpiry && oldValues == localOldValues)) {
             return;
         }
         localPresent = present;
         localExpiry = expiry;
-        apply(hub.registry(registry, present ? "put" : "del", origin, expiry ? "x" : ""));
+        localOldValues = oldValues;
+        apply(hub.registry(registry, present ? "put" : "del", origin, flags()));
         hub.announce(keys);
+    }
+
+    private String flags() {
+        return (localExpiry ? "x" : "") + (localOldValues ? "o" : "");
     }
 
     /** Renews this instance's lease when it has listeners, and reads what the others do. */
@@ -53,12 +65,13 @@ final class RedisPresence implements ListenerPresence {
         if (closed) {
             return;
         }
-        apply(hub.registry(registry, localPresent ? "put" : "get", origin, localExpiry ? "x" : ""));
+        apply(hub.registry(registry, localPresent ? "put" : "get", origin, flags()));
     }
 
     private void apply(long[] state) {
         elsewhere = state[0] > 0;
         tracksExpiry = state[1] > 0;
+        wantsOldValues = state[2] > 0;
     }
 
     CacheKeys keys() {
@@ -70,7 +83,7 @@ final class RedisPresence implements ListenerPresence {
         if (closed) {
             return;
         }
-        localListenersChanged(false, false);
+        localListenersChanged(false, false, false);
         closed = true;
         hub.forget(this);
     }

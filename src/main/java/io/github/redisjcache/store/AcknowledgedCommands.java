@@ -66,6 +66,11 @@ final class AcknowledgedCommands extends Commands {
     }
 
     @Override
+    public CompletableFuture<Void> setMany(java.util.List<byte[]> keysAndValues) {
+        return acknowledged(commands -> commands.setMany(keysAndValues));
+    }
+
+    @Override
     public CompletableFuture<Boolean> delete(byte[] key) {
         return acknowledged(commands -> commands.delete(key));
     }

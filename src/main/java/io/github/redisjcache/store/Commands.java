@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.protocol.RedisCommands;
 import org.redisson.command.CommandAsyncExecutor;
 
 /**
@@ -61,6 +62,28 @@ public class Commands {
      */
     public CompletableFuture<byte[]> getAndDelete(byte[] key) {
         return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETDEL, key));
+    }
+
+    /**
+     * MGET of keys that share one hash slot (any keys on a standalone or Sentinel deployment).
+     *
+     * @param keys the entry keys
+     * @return their values, null for missing ones, in order
+     */
+    public CompletableFuture<List<Object>> getMany(List<byte[]> keys) {
+        return executor.<List<Object>, List<Object>>readAsync(keys.get(0), ByteArrayCodec.INSTANCE,
+                RedisCommands.MGET, keys.toArray()).toCompletableFuture();
+    }
+
+    /**
+     * MSET of keys that share one hash slot: values without expiry, replacing any.
+     *
+     * @param keysAndValues key, value, key, value, ...
+     * @return completion
+     */
+    public CompletableFuture<Void> setMany(List<byte[]> keysAndValues) {
+        return executor.<Void, Void>writeAsync(keysAndValues.get(0), ByteArrayCodec.INSTANCE, RedisCommands.MSET,
+                keysAndValues.toArray()).toCompletableFuture();
     }
 
     /**
@@ -164,7 +187,8 @@ public class Commands {
         Object[] args = {mutation.condition, mutation.expected, mutation.action, mutation.value,
             mutation.createTtl, mutation.updateTtl, mutation.missTtl,
             route == null ? "" : route.channel(), route == null ? "" : route.origin(),
-            route != null && route.sharded() ? "s" : "p", route == null ? 0 : route.graceMillis()};
+            route != null && route.sharded() ? "s" : "p", route == null ? 0 : route.graceMillis(),
+            route != null && route.oldValues() ? "o" : ""};
         return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> new MutateResult(
                 ((Number) reply.get(0)).intValue(), bytesAt(reply, 1), bytesAt(reply, 2)));
     }
@@ -204,15 +228,16 @@ public class Commands {
      * @param operation   {@code put}, {@code del} or {@code get}
      * @param origin      the cache instance's origin id
      * @param leaseMillis the lease for {@code put}
-     * @param flags       the flags for {@code put}: {@code x} when it has expiry listeners
-     * @return how many other instances have listeners, and whether any wants expiry events
+     * @param flags       the flags for {@code put}: {@code x} when it has expiry listeners, {@code o} when some of
+     *                    its listeners want old values
+     * @return how many other instances have listeners, whether any wants expiry events, whether any wants old values
      */
     public CompletableFuture<long[]> listeners(byte[] registry, String operation, String origin, long leaseMillis,
                                                String flags) {
         Object[] args = {operation, origin, leaseMillis, flags};
         return scripts.run(executor, Scripts.LISTENERS, registry, new Object[]{registry}, args)
                 .thenApply(reply -> new long[]{((Number) reply.get(0)).longValue(),
-                    ((Number) reply.get(1)).longValue()});
+                    ((Number) reply.get(1)).longValue(), ((Number) reply.get(2)).longValue()});
     }
 
     private static byte[] bytesAt(List<Object> reply, int index) {

@@ -9,8 +9,10 @@ package io.github.redisjcache.store;
  * @param origin    the id of the cache instance making the change, so it can ignore its own events
  * @param shadowKey the entry's shadow key, or null when expiries are not being reported
  * @param graceMillis how much longer than the entry its shadow lives
+ * @param oldValues whether some listener wants old values, so events must carry them
  */
-public record EventRoute(String channel, boolean sharded, String origin, byte[] shadowKey, long graceMillis) {
+public record EventRoute(String channel, boolean sharded, String origin, byte[] shadowKey, long graceMillis,
+                         boolean oldValues) {
 
     /** @return whether expiries of the entry are being reported (a shadow is kept) */
     public boolean tracksExpiry() {

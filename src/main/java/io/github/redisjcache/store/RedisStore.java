@@ -122,6 +122,29 @@ public final class RedisStore {
         return deleted;
     }
 
+    /**
+     * Groups keys by hash slot, so each group can go in one multi-key command: on a standalone or Sentinel
+     * deployment every key is in one group.
+     *
+     * @param keys the keys
+     * @return the indexes of the keys, grouped, in key order within each group
+     */
+    public Collection<List<Integer>> bySlot(List<byte[]> keys) {
+        if (connection.mode() != io.github.redisjcache.connection.ConnectionMode.CLUSTER) {
+            List<Integer> all = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                all.add(i);
+            }
+            return List.of(all);
+        }
+        java.util.Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            groups.computeIfAbsent(executor.getConnectionManager().calcSlot(keys.get(i)), slot -> new ArrayList<>())
+                    .add(i);
+        }
+        return groups.values();
+    }
+
     /** @return the masters of the deployment: one for standalone and Sentinel, each shard's for a cluster */
     public Collection<MasterSlaveEntry> masters() {
         return executor.getConnectionManager().getEntrySet();

@@ -15,6 +15,8 @@
 -- ARGV[9]  the origin id carried by published events
 -- ARGV[10] 's' to publish with SPUBLISH (Redis Cluster), anything else PUBLISH
 -- ARGV[11] with KEYS[2]: how many milliseconds the shadow outlives the entry
+-- ARGV[12] 'o' when some listener wants old values; otherwise events carry no old value (and a removal or an
+--          expiry, whose value is the old one, no value)
 --
 -- Returns { outcome, old value or false, expired value or false }; the expired value is set when this change found
 -- the entry expired and unreported, and reported it. Outcomes:
@@ -25,6 +27,7 @@ local condition, expected, action, value = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local createTtl, updateTtl, missTtl = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local channel, origin, sharded = ARGV[8], ARGV[9], ARGV[10] == 's'
 local shadow, grace = KEYS[2], tonumber(ARGV[11] or '0')
+local withOld = ARGV[12] == 'o'
 
 local function field(bytes)
   if bytes then
@@ -35,6 +38,12 @@ end
 
 -- Event message: version 1, type, then length-prefixed origin, entry key, value and old value.
 local function publish(eventType, newValue, oldValue)
+  if not withOld then
+    oldValue = false
+    if eventType == 'R' or eventType == 'X' then
+      newValue = false
+    end
+  end
   if channel ~= '' then
     local message = string.char(1) .. eventType .. field(origin) .. field(key) .. field(newValue) .. field(oldValue)
     if sharded then

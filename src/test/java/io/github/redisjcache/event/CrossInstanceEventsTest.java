@@ -94,6 +94,30 @@ class CrossInstanceEventsTest {
     }
 
     @Test
+    void eventsCarryNoOldValuesWhenNoListenerWantsThem(RespClient redis) {
+        openManagers(TestRedis.get().uri());
+        Cache<String, String> writer = first.createCache(CACHE, configuration());
+        Cache<String, String> reader = second.getCache(CACHE, String.class, String.class);
+        RecordingListener<String, String> listener = new RecordingListener<>();
+        reader.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(listener), null, false, false));
+        Eventually.await(Duration.ofSeconds(5), "the writer to learn of the listener", () -> {
+            writer.put("probe", "x");
+            return !listener.events().isEmpty();
+        });
+        writer.remove("probe");
+        Eventually.await(Duration.ofSeconds(5), "the probe's removal", () -> listener.count(EventType.REMOVED) == 1);
+        listener.events().clear();
+
+        writer.put("a", "1");
+        writer.put("a", "2");
+        writer.remove("a");
+
+        Eventually.await(Duration.ofSeconds(5), "three events", () -> listener.events().size() >= 3);
+        assertThat(listener.events()).containsExactly("CREATED a=1", "UPDATED a=2", "REMOVED a=null");
+    }
+
+    @Test
     void nothingIsPublishedWhileNobodyListens(RespClient redis) {
         openManagers(TestRedis.get().uri());
         Cache<String, String> cache = first.createCache(CACHE, configuration());

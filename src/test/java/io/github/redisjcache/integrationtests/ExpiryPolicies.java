@@ -55,6 +55,10 @@ enum ExpiryPolicies {
      * Whether one SET can give both the creation and the update rule: the same time to live for both, or eternal on
      * creation and unchanged on update (KEEPTTL). Otherwise a put must learn whether the entry exists: a script.
      */
+    boolean expiresOnCreation() {
+        return expiresOnCreation;
+    }
+
     boolean putIsOneSet() {
         return expiresOnCreation == expiresOnUpdate;
     }
