@@ -26,10 +26,16 @@ class CrossJvmEventsTest {
 
     private static final String CACHE = "shared";
 
+    /** @return the URI of the Redis both JVMs use */
+    String redisUri() {
+        return TestRedis.get().uri();
+    }
+
     @Test
     void aListenerInAnotherJvmHearsChangesAndExpiriesOnce() {
-        CacheManager manager = CacheManagers.onTestRedis();
-        try (JvmProcess other = JvmProcess.start(ListeningJvm.class, Map.of(), TestRedis.get().uri(), CACHE)) {
+        CacheManager manager = CacheManagers.provider().getCacheManager(java.net.URI.create(redisUri()),
+                getClass().getClassLoader());
+        try (JvmProcess other = JvmProcess.start(ListeningJvm.class, Map.of(), redisUri(), CACHE)) {
             Cache<String, String> cache = manager.createCache(CACHE, ListeningJvm.configuration());
             other.awaitLine("READY"::equals, Duration.ofSeconds(60));
             // Our own listener too: the expiry must reach both JVMs, once each.
