@@ -118,7 +118,7 @@ class ConfigurationFileTests {
     void dottedConnectionKeysWorkLikeNestedOnes() {
         ManagerConfiguration configuration = loadYaml(directory, String.join("\n",
                 "connection:",
-                "  uri: redis://127.0.0.1:6379",
+                "  uri: redis://127.0.0.1:6390",
                 "  tls: true",
                 "  tls.truststore: file:/etc/redis/trust.p12",
                 ""));

@@ -26,7 +26,7 @@ import io.github.redisjcache.connection.ConnectionSettings;
 
 class ManagerConfigurationUriTests {
 
-    private static final String SMALL_FILE = "connection:\n  uri: redis://from-file:6379\n"
+    private static final String SMALL_FILE = "connection:\n  uri: redis://from-file:6390\n"
             + "defaults:\n  codec: kryo\n";
 
     @TempDir
@@ -52,7 +52,7 @@ class ManagerConfigurationUriTests {
 
     @Test
     void aDefaultUriThatIsARedisUriIsStillTheDefault() {
-        URI redisDefault = URI.create("redis://ignored-because-default:6379");
+        URI redisDefault = URI.create("redis://ignored-because-default:6390");
 
         ManagerConfiguration configuration = ManagerConfiguration.load(redisDefault, null, null, redisDefault);
 
@@ -60,10 +60,10 @@ class ManagerConfigurationUriTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"redis://127.0.0.1:6379", "redis://user:secret@10.0.0.5:6379/2",
+    @ValueSource(strings = {"redis://127.0.0.1:6390", "redis://user:secret@10.0.0.5:6390/2",
             "rediss://cache.example.com:6380", "redis-sentinel://s1:26379,s2:26379#mymaster",
             "rediss-sentinel://s1:26379#mymaster", "redis-cluster://n1:7000,n2:7001",
-            "rediss-cluster://n1:7000", "REDIS://upper.example.com:6379"})
+            "rediss-cluster://n1:7000", "REDIS://upper.example.com:6390"})
     void aRedisUriIsTheConnection(String uri) {
         ManagerConfiguration configuration = load(URI.create(uri));
 
@@ -75,7 +75,7 @@ class ManagerConfigurationUriTests {
     @Test
     void aBadRedisUriIsRefusedWithoutShowingItsPassword() {
         InvalidConfigurationException error = catchThrowableOfType(InvalidConfigurationException.class,
-                () -> load(URI.create("redis://user:hunter2@host:6379/notanumber")));
+                () -> load(URI.create("redis://user:hunter2@host:6390/notanumber")));
 
         assertThat(error.source()).isEqualTo("the cache manager URI");
         assertThat(error.key()).startsWith("connection.uri");
@@ -89,7 +89,7 @@ class ManagerConfigurationUriTests {
         ManagerConfiguration configuration = load(file.toUri());
 
         assertThat(configuration.file()).contains(file.toUri());
-        assertThat(configuration.connection()).isEqualTo(ConnectionSettings.fromUri("redis://from-file:6379"));
+        assertThat(configuration.connection()).isEqualTo(ConnectionSettings.fromUri("redis://from-file:6390"));
         assertThat(configuration.templateFor("any").codec()).contains("kryo");
     }
 
@@ -135,7 +135,7 @@ class ManagerConfigurationUriTests {
         ManagerConfiguration configuration = load(uri);
 
         assertThat(configuration.file()).contains(uri);
-        assertThat(configuration.connection()).isEqualTo(ConnectionSettings.fromUri("redis://from-file:6379"));
+        assertThat(configuration.connection()).isEqualTo(ConnectionSettings.fromUri("redis://from-file:6390"));
         assertThat(configuration.templateFor("any").codec()).contains("kryo");
     }
 

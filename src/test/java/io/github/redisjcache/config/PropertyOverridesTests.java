@@ -23,7 +23,7 @@ class PropertyOverridesTests {
 
     private static final String FILE = String.join("\n",
             "connection:",
-            "  uri: redis://from-file:6379",
+            "  uri: redis://from-file:6390",
             "  timeout: 3s",
             "  pool-size: 4",
             "defaults:",
@@ -88,10 +88,10 @@ class PropertyOverridesTests {
     void propertiesApplyToARedisUriAndToTheDefaultUri() {
         Properties properties = properties("connection.pool-size", "9", "defaults.codec", "kryo");
 
-        ManagerConfiguration redis = load(URI.create("redis://h:6379"), properties);
+        ManagerConfiguration redis = load(URI.create("redis://h:6390"), properties);
         ManagerConfiguration defaults = load(DEFAULT_URI, properties);
 
-        assertThat(redis.connection()).isEqualTo(ConnectionSettings.fromUri("redis://h:6379?pool-size=9"));
+        assertThat(redis.connection()).isEqualTo(ConnectionSettings.fromUri("redis://h:6390?pool-size=9"));
         assertThat(defaults.connection())
                 .isEqualTo(ConnectionSettings.defaults().toBuilder().poolSize(9).build());
         assertThat(redis.templateFor("x").codec()).contains("kryo");

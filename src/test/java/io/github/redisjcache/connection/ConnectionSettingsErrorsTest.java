@@ -17,21 +17,21 @@ class ConnectionSettingsErrorsTest {
 
     @Test
     void anUnknownSchemeIsRefusedNamingTheAcceptedOnes() {
-        InvalidSettingException failure = refused("http://h:6379");
+        InvalidSettingException failure = refused("http://h:6390");
 
         assertThat(failure.setting()).isEqualTo("connection.uri");
         assertThat(failure).hasMessageContaining("'connection.uri'").hasMessageContaining("redis://")
-                .hasMessageContaining("redis-cluster://").hasMessageContaining("http://h:6379");
+                .hasMessageContaining("redis-cluster://").hasMessageContaining("http://h:6390");
     }
 
     @Test
     void aUriWithoutSchemeIsRefused() {
-        assertThat(refused("127.0.0.1:6379").setting()).isEqualTo("connection.uri");
+        assertThat(refused("127.0.0.1:6390").setting()).isEqualTo("connection.uri");
     }
 
     @Test
     void anUnknownSchemeDoesNotShowThePasswordItCarries() {
-        InvalidSettingException failure = refused("http://app:Hunter2@h:6379");
+        InvalidSettingException failure = refused("http://app:Hunter2@h:6390");
 
         assertThat(failure).hasMessageContaining("app:***@h").hasMessageNotContaining("Hunter2");
     }
@@ -87,13 +87,13 @@ class ConnectionSettingsErrorsTest {
 
     @Test
     void anUnclosedIpv6AddressIsRefused() {
-        assertThat(refused("redis://[::1:6379")).hasMessageContaining("unclosed IPv6");
+        assertThat(refused("redis://[::1:6390")).hasMessageContaining("unclosed IPv6");
     }
 
     @Test
     void anIpv6AddressWithoutBracketsIsRefusedRatherThanMisreadAsHostAndPort() {
         assertThat(refused("redis://::1")).hasMessageContaining("IPv6 address needs brackets");
-        assertThat(refused("redis://fe80::1:6379")).hasMessageContaining("[::1]:6379");
+        assertThat(refused("redis://fe80::1:6390")).hasMessageContaining("[::1]:6379");
     }
 
     @Test
@@ -155,7 +155,7 @@ class ConnectionSettingsErrorsTest {
 
     @Test
     void aPasswordWithARawQuestionMarkOrHashIsRefusedWithoutShowingAnyOfIt() {
-        for (String uri : new String[] {"redis://app:Hun?ter2@h:6379", "redis://app:Hun#ter2@h:6379",
+        for (String uri : new String[] {"redis://app:Hun?ter2@h:6390", "redis://app:Hun#ter2@h:6390",
             "redis-sentinel://app:Hun#ter2@h:1#master", "redis://Hun?ter2@h"}) {
             InvalidSettingException failure = refused(uri);
 
@@ -166,7 +166,7 @@ class ConnectionSettingsErrorsTest {
 
     @Test
     void aPercentEncodedQuestionMarkOrHashInThePasswordIsRead() {
-        assertThat(ConnectionSettings.fromUri("redis://app:Hun%3Fter%232@h:6379?timeout=1s").password())
+        assertThat(ConnectionSettings.fromUri("redis://app:Hun%3Fter%232@h:6390?timeout=1s").password())
                 .isEqualTo("Hun?ter#2");
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionSettingsIdentityTest {
 
-    private static final String URI = "redis://app:Hunter2@h:6379/1?timeout=2s&pool-size=8";
+    private static final String URI = "redis://app:Hunter2@h:6390/1?timeout=2s&pool-size=8";
 
     @Test
     void settingsReadFromEqualUrisAreEqualWithEqualHashCodes() {
@@ -35,13 +35,13 @@ class ConnectionSettingsIdentityTest {
         ConnectionSettings base = ConnectionSettings.fromUri(URI);
 
         String[] others = {
-            "redis://app:Other@h:6379/1?timeout=2s&pool-size=8",
-            "redis://bob:Hunter2@h:6379/1?timeout=2s&pool-size=8",
-            "redis://app:Hunter2@h:6379/2?timeout=2s&pool-size=8",
+            "redis://app:Other@h:6390/1?timeout=2s&pool-size=8",
+            "redis://bob:Hunter2@h:6390/1?timeout=2s&pool-size=8",
+            "redis://app:Hunter2@h:6390/2?timeout=2s&pool-size=8",
             "redis://app:Hunter2@h:6380/1?timeout=2s&pool-size=8",
-            "rediss://app:Hunter2@h:6379/1?timeout=2s&pool-size=8",
-            "redis://app:Hunter2@h:6379/1?timeout=1s&pool-size=8",
-            "redis://app:Hunter2@h:6379/1?timeout=2s&pool-size=7"};
+            "rediss://app:Hunter2@h:6390/1?timeout=2s&pool-size=8",
+            "redis://app:Hunter2@h:6390/1?timeout=1s&pool-size=8",
+            "redis://app:Hunter2@h:6390/1?timeout=2s&pool-size=7"};
         for (String other : others) {
             assertThat(base).as(other).isNotEqualTo(ConnectionSettings.fromUri(other));
         }

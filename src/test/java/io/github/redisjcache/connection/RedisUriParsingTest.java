@@ -51,7 +51,7 @@ class RedisUriParsingTest {
 
     @Test
     void userAndPasswordAreRead() {
-        ConnectionSettings settings = ConnectionSettings.fromUri("redis://app:s3cret@h:6379/0");
+        ConnectionSettings settings = ConnectionSettings.fromUri("redis://app:s3cret@h:6390/0");
 
         assertThat(settings.username()).isEqualTo("app");
         assertThat(settings.password()).isEqualTo("s3cret");
