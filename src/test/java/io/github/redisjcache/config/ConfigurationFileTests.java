@@ -131,7 +131,7 @@ class ConfigurationFileTests {
     void readsEveryConnectionSettingByName() {
         ManagerConfiguration configuration = loadYaml(directory, String.join("\n",
                 "connection:",
-                "  uri: redis-sentinel://s1:26379,s2:26379#mymaster",
+                "  uri: redis-sentinel://s1:26390,s2:26390#mymaster",
                 "  username: app",
                 "  password: secret",
                 "  sentinel-password: other",

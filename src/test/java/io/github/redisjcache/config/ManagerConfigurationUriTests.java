@@ -61,8 +61,8 @@ class ManagerConfigurationUriTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"redis://127.0.0.1:6390", "redis://user:secret@10.0.0.5:6390/2",
-            "rediss://cache.example.com:6380", "redis-sentinel://s1:26379,s2:26379#mymaster",
-            "rediss-sentinel://s1:26379#mymaster", "redis-cluster://n1:7000,n2:7001",
+            "rediss://cache.example.com:6380", "redis-sentinel://s1:26390,s2:26390#mymaster",
+            "rediss-sentinel://s1:26390#mymaster", "redis-cluster://n1:7000,n2:7001",
             "rediss-cluster://n1:7000", "REDIS://upper.example.com:6390"})
     void aRedisUriIsTheConnection(String uri) {
         ManagerConfiguration configuration = load(URI.create(uri));

@@ -104,7 +104,7 @@ class ConnectionSettingsErrorsTest {
 
     @Test
     void aSentinelUriWithoutMasterNameIsRefused() {
-        InvalidSettingException failure = refused("redis-sentinel://s1:26379,s2:26379/0");
+        InvalidSettingException failure = refused("redis-sentinel://s1:26390,s2:26390/0");
 
         assertThat(failure.setting()).isEqualTo("connection.sentinel-master");
         assertThat(failure).hasMessageContaining("master's name").hasMessageContaining("#mymaster");

@@ -69,7 +69,7 @@ class ConnectionSettingsIdentityTest {
     @Test
     void toStringAndDescribeNeverShowAnySecret() {
         ConnectionSettings settings = ConnectionSettings.builder()
-                .uri("rediss-sentinel://app:Hunter2@s1:26379/0#mymaster")
+                .uri("rediss-sentinel://app:Hunter2@s1:26390/0#mymaster")
                 .set("sentinel-password", "SentinelSecret")
                 .set("tls.truststore", "file:/etc/trust.jks")
                 .set("tls.truststore-password", "TrustSecret")
@@ -80,7 +80,7 @@ class ConnectionSettingsIdentityTest {
         for (String text : new String[] {settings.toString(), settings.describe()}) {
             assertThat(text).doesNotContain("Hunter2", "SentinelSecret", "TrustSecret", "KeySecret");
         }
-        assertThat(settings.toString()).contains("password=***").contains("app@s1:26379");
+        assertThat(settings.toString()).contains("password=***").contains("app@s1:26390");
     }
 
     @Test

@@ -30,7 +30,7 @@ class RedisUrlTests {
         assertEquals(0, url.database());
         assertNull(url.user());
         assertNull(url.password());
-        assertEquals(new RedisUrl("localhost", 6379, 0, null, null), RedisUrl.parse("redis://localhost:6379/"));
+        assertEquals(new RedisUrl("localhost", 6390, 0, null, null), RedisUrl.parse("redis://localhost:6390/"));
     }
 
     @Test
