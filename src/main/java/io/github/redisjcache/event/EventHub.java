@@ -41,8 +41,8 @@ import io.github.redisjcache.store.RedisStore;
  *   <li>Delivery: a subscription to a cache's event channel while this JVM has listeners for it.</li>
  *   <li>Expiry: while this JVM has expiry listeners for a cache, Redis's keyspace notifications tell it that an
  *   entry expired; it then tries to claim the expiry (only one claimer in the whole deployment wins, see
- *   {@code claim.lua}), which publishes the event with the old value. When the server refuses CONFIG SET, a sweep
- *   of the cache's shadows every few seconds finds expired entries instead.</li>
+ *   {@code Commands.claimExpired}), which publishes the event with the old value. When the server refuses
+ *   CONFIG SET, a sweep of the cache's shadows every few seconds finds expired entries instead.</li>
  * </ul>
  */
 public final class EventHub implements AutoCloseable {

@@ -195,30 +195,33 @@ public class Commands {
 
     /**
      * Reads an entry of a cache whose expiries are reported, applying the access time to live to the entry and
-     * its shadow, or reporting the expiry when the entry is gone and its shadow is not.
+     * its shadow, or reporting the expiry when the entry is gone and its shadow is not. Expiry reports carry the
+     * expired value, as those of {@link #claimExpired} do.
      *
      * @param key       the entry key
      * @param accessTtl a {@link TtlCode}
      * @param route     the route, which must track expiry
-     * @return the value read (null when absent) and the expired value reported (null when none)
+     * @return the value read (null when absent) and the expired value reported (null when none): an entry this
+     *         read expired at once ({@link TtlCode#EXPIRE_NOW}) is both
      */
     public CompletableFuture<MutateResult> readTracked(byte[] key, long accessTtl, EventRoute route) {
-        Object[] args = {accessTtl, route.graceMillis(), route.channel(), route.origin(), route.sharded() ? "s" : "p"};
-        return scripts.run(executor, Scripts.READ, key, new Object[]{key, route.shadowKey()}, args)
-                .thenApply(reply -> new MutateResult(MutateResult.ACCESSED, bytesAt(reply, 0), bytesAt(reply, 1)));
+        return mutate(key, Mutation.read(accessTtl), route.withOldValues()).thenApply(result ->
+                result.outcome() == MutateResult.ACCESSED_EXPIRED
+                        ? new MutateResult(MutateResult.ACCESSED, result.oldValue(), result.oldValue())
+                        : result);
     }
 
     /**
-     * Reports the expiry of an entry if it is gone and nobody reported it yet.
+     * Reports the expiry of an entry if it is gone and nobody reported it yet: whoever deletes the shadow first
+     * publishes the event, with the expired value.
      *
      * @param key   the entry key
      * @param route the route, which must track expiry
      * @return the expired value if this call reported it, else null
      */
     public CompletableFuture<byte[]> claimExpired(byte[] key, EventRoute route) {
-        Object[] args = {route.channel(), route.origin(), route.sharded() ? "s" : "p"};
-        return scripts.runValue(executor, Scripts.CLAIM, key, new Object[]{key, route.shadowKey()}, args)
-                .thenApply(value -> value instanceof byte[] ? (byte[]) value : null);
+        return mutate(key, Mutation.touch(TtlCode.UNCHANGED), route.withOldValues())
+                .thenApply(MutateResult::expiredValue);
     }
 
     /**

@@ -18,4 +18,9 @@ public record EventRoute(String channel, boolean sharded, String origin, byte[] 
     public boolean tracksExpiry() {
         return shadowKey != null;
     }
+
+    /** @return this route, with events carrying old values whether or not a listener asked for them */
+    public EventRoute withOldValues() {
+        return oldValues ? this : new EventRoute(channel, sharded, origin, shadowKey, graceMillis, true);
+    }
 }

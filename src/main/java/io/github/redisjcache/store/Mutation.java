@@ -113,6 +113,16 @@ public final class Mutation {
     }
 
     /**
+     * Reads the entry, applying an access expiry if present (the value comes back as the old value).
+     *
+     * @param accessTtl the access time to live
+     * @return the mutation
+     */
+    public static Mutation read(long accessTtl) {
+        return new Mutation("a", NONE, "g", NONE, TtlCode.EXPIRE_NOW, accessTtl, TtlCode.UNCHANGED);
+    }
+
+    /**
      * Applies an access expiry to the entry if present.
      *
      * @param accessTtl the access time to live

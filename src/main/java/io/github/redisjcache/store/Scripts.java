@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionException;
 
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.ByteArrayCodec;
-import org.redisson.client.protocol.RedisCommand;
 import org.redisson.command.CommandAsyncExecutor;
 
 /**
@@ -16,10 +15,8 @@ import org.redisson.command.CommandAsyncExecutor;
 final class Scripts {
 
     static final LuaScript MUTATE = LuaScript.load("mutate");
-    static final LuaScript READ = LuaScript.load("read");
-    static final LuaScript CLAIM = LuaScript.load("claim");
     static final LuaScript LISTENERS = LuaScript.load("listeners");
-    static final LuaScript[] ALL = {MUTATE, READ, CLAIM, LISTENERS};
+    static final LuaScript[] ALL = {MUTATE, LISTENERS};
 
     private final CommandAsyncExecutor direct;
 
@@ -39,28 +36,13 @@ final class Scripts {
      */
     CompletableFuture<List<Object>> run(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
                                         Object[] args) {
-        return call(executor, script, key, keys, args, StoreCommands.EVALSHA, StoreCommands.EVAL);
-    }
-
-    /**
-     * Runs a script whose reply is a single value.
-     *
-     * @return the reply
-     */
-    CompletableFuture<Object> runValue(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
-                                       Object[] args) {
-        return call(executor, script, key, keys, args, StoreCommands.EVALSHA_VALUE, StoreCommands.EVAL_VALUE);
-    }
-
-    private <T> CompletableFuture<T> call(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
-                                          Object[] args, RedisCommand<T> bySha, RedisCommand<T> bySource) {
         Object[] evalsha = new Object[2 + keys.length + args.length];
         evalsha[0] = script.sha1();
         evalsha[1] = keys.length;
         System.arraycopy(keys, 0, evalsha, 2, keys.length);
         System.arraycopy(args, 0, evalsha, 2 + keys.length, args.length);
-        CompletableFuture<T> first = executor.<T, T>writeAsync(key, ByteArrayCodec.INSTANCE, bySha, evalsha)
-                .toCompletableFuture();
+        CompletableFuture<List<Object>> first = executor.<List<Object>, List<Object>>writeAsync(key,
+                ByteArrayCodec.INSTANCE, StoreCommands.EVALSHA, evalsha).toCompletableFuture();
         return first.handle((result, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(result);
@@ -69,9 +51,10 @@ final class Scripts {
                 // The command did not run, so sending it again with the source is safe.
                 Object[] eval = evalsha.clone();
                 eval[0] = script.source();
-                return direct.<T, T>writeAsync(key, ByteArrayCodec.INSTANCE, bySource, eval).toCompletableFuture();
+                return direct.<List<Object>, List<Object>>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL,
+                        eval).toCompletableFuture();
             }
-            return CompletableFuture.<T>failedFuture(failure);
+            return CompletableFuture.<List<Object>>failedFuture(failure);
         }).thenCompose(stage -> stage);
     }
 

@@ -21,8 +21,6 @@ final class StoreCommands {
     static final RedisStrictCommand<Long> UNLINK = RedisCommands.UNLINK;
     static final RedisCommand<List<Object>> EVALSHA = new RedisCommand<>("EVALSHA", new ObjectListReplayDecoder<>());
     static final RedisCommand<List<Object>> EVAL = new RedisCommand<>("EVAL", new ObjectListReplayDecoder<>());
-    static final RedisCommand<Object> EVALSHA_VALUE = new RedisCommand<>("EVALSHA");
-    static final RedisCommand<Object> EVAL_VALUE = new RedisCommand<>("EVAL");
     static final RedisStrictCommand<String> SCRIPT_LOAD = RedisCommands.SCRIPT_LOAD;
 
     private StoreCommands() {

@@ -137,7 +137,7 @@ final class ServerCost {
             }
             sent = monitor.stop();
         }
-        Map<String, Map<String, String>> stats;
+        Map<String, Double> usecPerCallByCommand;
         double cpu;
         try (RespClient redis = BenchRedis.client()) {
             redis.call("CONFIG", "RESETSTAT");
@@ -146,7 +146,7 @@ final class ServerCost {
                 fn.run(offset++);
             }
             cpu = cpuSeconds(redis) - cpuBefore;
-            stats = commandStats(redis);
+            usecPerCallByCommand = redis.commandUsecPerCall();
         }
         double usecPerOp = 0;
         StringJoiner commands = new StringJoiner(" + ");
@@ -155,8 +155,7 @@ final class ServerCost {
             if (perOp < 0.05) {
                 continue;
             }
-            Map<String, String> fields = stats.get(entry.getKey());
-            double usecPerCall = fields == null ? 0 : Double.parseDouble(fields.get("usec_per_call"));
+            double usecPerCall = usecPerCallByCommand.getOrDefault(entry.getKey(), 0.0);
             usecPerOp += perOp * usecPerCall;
             commands.add((perOp == Math.rint(perOp) ? String.valueOf((long) perOp) : String.format("%.2f", perOp))
                     + "×" + entry.getKey().toUpperCase() + String.format(" (%.2f µs)", usecPerCall));
@@ -170,24 +169,6 @@ final class ServerCost {
     private static double cpuSeconds(RespClient redis) {
         Map<String, String> cpu = redis.info("cpu");
         return Double.parseDouble(cpu.get("used_cpu_sys")) + Double.parseDouble(cpu.get("used_cpu_user"));
-    }
-
-    private static Map<String, Map<String, String>> commandStats(RespClient redis) {
-        Map<String, Map<String, String>> result = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : redis.info("commandstats").entrySet()) {
-            if (!entry.getKey().startsWith("cmdstat_")) {
-                continue;
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (String pair : entry.getValue().split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    fields.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-            result.put(entry.getKey().substring("cmdstat_".length()), fields);
-        }
-        return result;
     }
 
     // ------------------------------------------------------------------------------------------------ memory
