@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +21,13 @@ import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.spi.CachingProvider;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 
 import io.github.redisjcache.cache.RedisCache;
 import io.github.redisjcache.config.ConfigurationMerger;
+import io.github.redisjcache.config.EventSettings;
 import io.github.redisjcache.config.ManagerConfiguration;
 import io.github.redisjcache.config.RedisCacheConfiguration;
 import io.github.redisjcache.config.StoredConfiguration;
@@ -43,6 +48,8 @@ import io.github.redisjcache.store.RedisStore;
  */
 final class RedisCacheManager implements CacheManager {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCacheManager.class);
+
     private final RedisCachingProvider provider;
     private final URI uri;
     private final ClassLoader classLoader;
@@ -54,7 +61,9 @@ final class RedisCacheManager implements CacheManager {
     private final EventHub eventHub;
     private final CacheFactory factory;
     private final Awaiter awaiter;
+    private final DestroyNotices destroyNotices;
     private final Map<String, RedisCache<?, ?>> caches = new ConcurrentHashMap<>();
+    private final Map<RedisCache<?, ?>, DestroyNotices.Watch> destroyWatches = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     RedisCacheManager(RedisCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
@@ -71,9 +80,11 @@ final class RedisCacheManager implements CacheManager {
             thread.setDaemon(true);
             return thread;
         });
-        this.eventHub = new EventHub(store, EventHub.DEFAULT_LEASE, EventHub.DEFAULT_GRACE, EventHub.DEFAULT_SWEEP);
+        EventSettings events = settings.events();
+        this.eventHub = new EventHub(store, events.listenerLease(), events.expiryGrace(), events.expirySweep());
         this.factory = new CacheFactory(this, store, classLoader, background, eventHub);
         this.awaiter = new Awaiter("cache manager " + uri, connection.operationTimeout().toMillis());
+        this.destroyNotices = new DestroyNotices(connection.client(), background);
         store.preloadScripts().exceptionally(failure -> null);
     }
 
@@ -109,21 +120,27 @@ final class RedisCacheManager implements CacheManager {
             RedisCacheConfiguration<K, V> effective = ConfigurationMerger.merge(configuration,
                     settings.templateFor(cacheName), classLoader);
             CacheFactory.Prepared<K, V> prepared = factory.prepare(effective);
-            storeOrJoin(cacheName, prepared);
+            String incarnation = storeOrJoin(cacheName, prepared);
             RedisCache<K, V> cache = factory.create(cacheName, prepared, this::forget);
             caches.put(cacheName, cache);
+            watchDestroy(cache, incarnation);
             return cache;
         }
     }
 
-    /** Records the configuration in Redis, or checks it against the one recorded by whoever created the cache. */
-    private void storeOrJoin(String cacheName, CacheFactory.Prepared<?, ?> prepared) {
+    /**
+     * Records the configuration in Redis, or checks it against the one recorded by whoever created the cache.
+     *
+     * @return the incarnation of the cache: new when this call created it, else the one recorded
+     */
+    private String storeOrJoin(String cacheName, CacheFactory.Prepared<?, ?> prepared) {
         CacheKeys keys = KeyNames.withPrefix(prepared.configuration.getKeyPrefix()).cache(cacheName);
-        byte[] json = StoredConfiguration.toJson(prepared.configuration, prepared.expiryPolicy);
+        String incarnation = UUID.randomUUID().toString();
+        byte[] json = StoredConfiguration.toJson(prepared.configuration, prepared.expiryPolicy, incarnation);
         byte[] configKey = keys.config().getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < 10; attempt++) {
             if (await(store.single().setIfAbsent(configKey, json, 0))) {
-                return;
+                return incarnation;
             }
             byte[] stored = await(store.single().get(configKey));
             if (stored == null) {
@@ -132,7 +149,7 @@ final class RedisCacheManager implements CacheManager {
             List<String> differences = StoredConfiguration.differences(stored, prepared.configuration,
                     prepared.expiryPolicy);
             if (differences.isEmpty()) {
-                return;
+                return StoredConfiguration.incarnationOf(stored);
             }
             throw new CacheException("Cache " + cacheName + " exists in Redis with a configuration this one is not "
                     + "compatible with: " + String.join("; ", differences)
@@ -192,7 +209,20 @@ final class RedisCacheManager implements CacheManager {
         CacheFactory.Prepared<Object, Object> prepared = factory.prepare(configuration);
         RedisCache<Object, Object> cache = factory.create(cacheName, prepared, this::forget);
         caches.put(cacheName, cache);
+        watchDestroy(cache, StoredConfiguration.incarnationOf(stored));
         return cache;
+    }
+
+    /** Closes the instance when another cache manager, here or in another JVM, destroys its cache. */
+    private void watchDestroy(RedisCache<?, ?> cache, String incarnation) {
+        String prefix = cache.getConfiguration(RedisCacheConfiguration.class).getKeyPrefix();
+        destroyWatches.put(cache, destroyNotices.watch(prefix, cache.getName(), incarnation, () -> {
+            if (!cache.isClosed()) {
+                LOG.info("Cache {} was destroyed through another cache manager; closing it in {}", cache.getName(),
+                        uri);
+                cache.close();
+            }
+        }));
     }
 
     @Override
@@ -213,10 +243,33 @@ final class RedisCacheManager implements CacheManager {
                 ? cache.getConfiguration(RedisCacheConfiguration.class).getKeyPrefix()
                 : settings.keyPrefixFor(cacheName);
         CacheKeys keys = KeyNames.withPrefix(prefix).cache(cacheName);
+        byte[] configKey = keys.config().getBytes(StandardCharsets.UTF_8);
+        String incarnation = incarnationToDestroy(cache, configKey);
         store.deleteMatching(keys.entryPattern());
-        await(store.single().delete(keys.config().getBytes(StandardCharsets.UTF_8)));
+        await(store.single().delete(configKey));
         if (cache != null) {
             cache.close();
+        }
+        if (incarnation != null) {
+            await(destroyNotices.announce(prefix, cacheName, incarnation));
+        }
+    }
+
+    /** @return the incarnation whose instances elsewhere must close, or null when there is none to tell of */
+    private String incarnationToDestroy(RedisCache<?, ?> cache, byte[] configKey) {
+        DestroyNotices.Watch watch = cache == null ? null : destroyWatches.get(cache);
+        if (watch != null) {
+            return watch.incarnation();
+        }
+        byte[] stored = await(store.single().get(configKey));
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return StoredConfiguration.incarnationOf(stored);
+        } catch (RuntimeException e) {
+            // Unreadable, or written by another version: nobody here can have it open.
+            return null;
         }
     }
 
@@ -258,6 +311,7 @@ final class RedisCacheManager implements CacheManager {
             }
         }
         caches.clear();
+        destroyNotices.close();
         try {
             eventHub.close();
         } catch (RuntimeException e) {
@@ -288,6 +342,10 @@ final class RedisCacheManager implements CacheManager {
 
     private void forget(RedisCache<?, ?> cache) {
         caches.remove(cache.getName(), cache);
+        DestroyNotices.Watch watch = destroyWatches.remove(cache);
+        if (watch != null) {
+            watch.close();
+        }
     }
 
     private void requireOpen() {

@@ -5,16 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The parsed configuration file: its connection settings by name, its defaults and its cache templates. */
+/** The parsed configuration file: its connection and event settings by name, its defaults and its cache templates. */
 final class ConfigurationFile {
 
-    static final List<String> SECTIONS = List.of("connection", "defaults", "caches");
+    static final List<String> SECTIONS = List.of("connection", "events", "defaults", "caches");
 
     private final Map<String, String> connection;
+    private final Map<String, String> events;
     private final CacheTemplates templates;
 
-    private ConfigurationFile(Map<String, String> connection, CacheTemplates templates) {
+    private ConfigurationFile(Map<String, String> connection, Map<String, String> events, CacheTemplates templates) {
         this.connection = Collections.unmodifiableMap(connection);
+        this.events = Collections.unmodifiableMap(events);
         this.templates = templates;
     }
 
@@ -40,6 +42,11 @@ final class ConfigurationFile {
         YamlValues.map(source, "connection", sections.get("connection")).forEach((name, value) ->
                 flatten(source, "connection." + name, name, value, connection));
 
+        Map<String, Object> eventSection = YamlValues.map(source, "events", sections.get("events"));
+        YamlValues.checkKnown(source, "events", eventSection, EventSettings.NAMES, "event settings");
+        Map<String, String> events = new LinkedHashMap<>();
+        eventSection.forEach((name, value) -> events.put(name, YamlValues.text(source, "events." + name, value)));
+
         CacheSettingsParser parser = new CacheSettingsParser(source, classLoader);
         CacheTemplate defaults = parser.parse("defaults", sections.get("defaults"));
         Map<String, CacheTemplate> caches = new LinkedHashMap<>();
@@ -50,7 +57,7 @@ final class ConfigurationFile {
             }
             caches.put(name, parser.parse("caches." + quoted(name), cache.getValue()));
         }
-        return new ConfigurationFile(connection, new CacheTemplates(defaults, caches));
+        return new ConfigurationFile(connection, events, new CacheTemplates(defaults, caches));
     }
 
     // Nested maps become dotted names (tls: {truststore: x} is tls.truststore), as ConnectionSettings expects.
@@ -75,6 +82,11 @@ final class ConfigurationFile {
     /** @return the connection settings by name ({@code uri}, {@code tls.truststore}, ...), in file order */
     Map<String, String> connection() {
         return connection;
+    }
+
+    /** @return the event settings by name ({@code listener-lease}, ...), in file order */
+    Map<String, String> events() {
+        return events;
     }
 
     /** @return the defaults and templates */

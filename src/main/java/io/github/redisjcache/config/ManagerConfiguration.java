@@ -18,11 +18,14 @@ public final class ManagerConfiguration {
     private static final String MANAGER_URI_SOURCE = "the cache manager URI";
 
     private final ConnectionSettings connection;
+    private final EventSettings events;
     private final URI file;
     private final CacheTemplates templates;
 
-    private ManagerConfiguration(ConnectionSettings connection, URI file, CacheTemplates templates) {
+    private ManagerConfiguration(ConnectionSettings connection, EventSettings events, URI file,
+                                 CacheTemplates templates) {
         this.connection = connection;
+        this.events = events;
         this.file = file;
         this.templates = templates;
     }
@@ -43,8 +46,8 @@ public final class ManagerConfiguration {
      *   <li>a Redis URI ({@code redis://}, {@code rediss://}, {@code redis-sentinel://}, ...): that connection;</li>
      *   <li>a {@code file:}, {@code jar:} or {@code classpath:} URI: a YAML configuration file.</li>
      * </ul>
-     * Properties named {@code connection.<setting>} and {@code defaults.<setting>} override the file; others are
-     * ignored.
+     * Properties named {@code connection.<setting>}, {@code events.<setting>} and {@code defaults.<setting>} override
+     * the file; others are ignored.
      *
      * @param uri         the URI the application asked for
      * @param properties  the properties the application passed, or {@code null}
@@ -57,6 +60,7 @@ public final class ManagerConfiguration {
         ClassLoader loader = classLoader != null ? classLoader : ManagerConfiguration.class.getClassLoader();
         PropertyOverrides overrides = PropertyOverrides.of(properties);
         ConnectionAssembler connection = new ConnectionAssembler();
+        EventSettings.Assembler events = new EventSettings.Assembler();
         CacheTemplates templates = CacheTemplates.none();
         URI file = null;
         URI effective = uri == null || uri.equals(defaultUri) ? defaultFile() : uri;
@@ -68,13 +72,15 @@ public final class ManagerConfiguration {
                 ConfigurationFile parsed = ConfigurationFile.parse(source,
                         ConfigurationSource.read(effective, loader), loader);
                 connection.add(source, parsed.connection());
+                events.add(source, parsed.events());
                 templates = parsed.templates();
                 file = effective;
             }
         }
         connection.add(PropertyOverrides.SOURCE, overrides.connection());
+        events.add(PropertyOverrides.SOURCE, overrides.events());
         CacheTemplate defaults = templates.defaults().overlaidWith(overrides.defaults(loader));
-        return new ManagerConfiguration(connection.build(), file, templates.withDefaults(defaults));
+        return new ManagerConfiguration(connection.build(), events.build(), file, templates.withDefaults(defaults));
     }
 
     /**
@@ -100,6 +106,11 @@ public final class ManagerConfiguration {
     /** @return how to reach Redis */
     public ConnectionSettings connection() {
         return connection;
+    }
+
+    /** @return the timing of listener registrations and expiry reports */
+    public EventSettings events() {
+        return events;
     }
 
     /** @return the configuration file's URI, empty when the manager was given a Redis URI or the default one */
@@ -131,7 +142,7 @@ public final class ManagerConfiguration {
 
     @Override
     public String toString() {
-        return "ManagerConfiguration{connection=" + connection + ", file="
+        return "ManagerConfiguration{connection=" + connection + ", events=" + events + ", file="
                 + (file == null ? "none" : ConfigurationSource.describe(file)) + ", defaults=" + templates.defaults()
                 + "}";
     }

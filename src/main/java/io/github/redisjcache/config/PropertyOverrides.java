@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code connection.*} and {@code defaults.*} entries of the properties a cache manager is created with, which
- * override the configuration file; other properties belong to the application and are ignored.
+ * The {@code connection.*}, {@code events.*} and {@code defaults.*} entries of the properties a cache manager is
+ * created with, which override the configuration file; other properties belong to the application and are ignored.
  */
 final class PropertyOverrides {
 
@@ -17,13 +17,17 @@ final class PropertyOverrides {
     static final String SOURCE = "cache manager properties";
 
     private static final String CONNECTION = "connection.";
+    private static final String EVENTS = "events.";
     private static final String DEFAULTS = "defaults.";
 
     private final Map<String, String> connection;
+    private final Map<String, String> events;
     private final Map<String, Object> defaults;
 
-    private PropertyOverrides(Map<String, String> connection, Map<String, Object> defaults) {
+    private PropertyOverrides(Map<String, String> connection, Map<String, String> events,
+                              Map<String, Object> defaults) {
         this.connection = connection;
+        this.events = events;
         this.defaults = defaults;
     }
 
@@ -36,17 +40,20 @@ final class PropertyOverrides {
      */
     static PropertyOverrides of(Properties properties) {
         Map<String, String> connection = new LinkedHashMap<>();
+        Map<String, String> events = new LinkedHashMap<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
         if (properties != null) {
             for (String name : names(properties)) {
                 if (name.startsWith(CONNECTION)) {
                     connection.put(name.substring(CONNECTION.length()), value(properties, name));
+                } else if (name.startsWith(EVENTS)) {
+                    events.put(name.substring(EVENTS.length()), value(properties, name));
                 } else if (name.startsWith(DEFAULTS)) {
                     put(defaults, name, value(properties, name));
                 }
             }
         }
-        return new PropertyOverrides(connection, defaults);
+        return new PropertyOverrides(connection, events, defaults);
     }
 
     // Sorted, so that the outcome does not depend on the hash order of Properties. Entries put() with a value that
@@ -94,6 +101,11 @@ final class PropertyOverrides {
     /** @return the connection settings by name ({@code timeout}, {@code tls.truststore}, ...), sorted */
     Map<String, String> connection() {
         return connection;
+    }
+
+    /** @return the event settings by name ({@code listener-lease}, ...), sorted */
+    Map<String, String> events() {
+        return events;
     }
 
     /**

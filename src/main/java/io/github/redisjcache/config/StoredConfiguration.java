@@ -43,9 +43,26 @@ public final class StoredConfiguration {
      * @return the JSON document, UTF-8
      */
     public static byte[] toJson(RedisCacheConfiguration<?, ?> configuration, ExpiryPolicy policy) {
+        return toJson(configuration, policy, null);
+    }
+
+    /**
+     * Writes a cache's configuration with the id of this incarnation of the cache.
+     *
+     * @param configuration the cache's configuration
+     * @param policy        the expiry policy the cache created from the configuration's factory
+     * @param incarnation   what tells this cache apart from an earlier or later cache of the same name (see
+     *                      {@link #incarnationOf}), or null for none
+     * @return the JSON document, UTF-8
+     */
+    public static byte[] toJson(RedisCacheConfiguration<?, ?> configuration, ExpiryPolicy policy,
+                                String incarnation) {
         Objects.requireNonNull(configuration, "configuration");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("version", VERSION);
+        if (incarnation != null) {
+            json.put("incarnation", incarnation);
+        }
         json.put("keyType", configuration.getKeyType().getName());
         json.put("valueType", configuration.getValueType().getName());
         json.put("storeByValue", configuration.isStoreByValue());
@@ -158,6 +175,20 @@ public final class StoredConfiguration {
             }
         });
         return differences;
+    }
+
+    /**
+     * Reads which incarnation of a cache a stored configuration belongs to: {@code createCache} writes a new id each
+     * time it stores a configuration, so that the news of a destroyed cache closes the instances of that cache and
+     * not those of a cache created again under its name. Compatibility never looks at it.
+     *
+     * @param storedJson the stored document
+     * @return the id, or the empty string when the document has none
+     * @throws InvalidConfigurationException when the stored document is unreadable or of another version
+     */
+    public static String incarnationOf(byte[] storedJson) {
+        String incarnation = parse(storedJson).optionalText("incarnation");
+        return incarnation == null ? "" : incarnation;
     }
 
     private static StoredFields parse(byte[] json) {

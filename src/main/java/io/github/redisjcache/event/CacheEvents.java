@@ -210,7 +210,7 @@ public final class CacheEvents<K, V> {
         try {
             presence.close();
         } catch (RuntimeException e) {
-            // The registration's lease ends by itself (EventHub.DEFAULT_LEASE); a cache closing while Redis is
+            // The registration's lease ends by itself (setting events.listener-lease); a cache closing while Redis is
             // unreachable must not fail for it.
             LOG.warn("Cannot withdraw the listener registration of cache {} now; it lapses with its lease: {}",
                     source == null ? "?" : source.getName(), e.toString());

@@ -47,15 +47,6 @@ import io.github.redisjcache.store.RedisStore;
  */
 public final class EventHub implements AutoCloseable {
 
-    /** How long a registration of listeners lives without renewal: a JVM that died stops counting after this. */
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
-
-    /** How much longer than an entry its shadow lives: the bound on how late an expiry can still be reported. */
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
-
-    /** How often shadows are swept for expired entries when keyspace notifications are not available. */
-    public static final Duration DEFAULT_SWEEP = Duration.ofSeconds(2);
-
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
     private final SharedConnection connection;
@@ -72,7 +63,8 @@ public final class EventHub implements AutoCloseable {
     private volatile Boolean notifications;
 
     /**
-     * Creates the hub of one cache manager.
+     * Creates the hub of one cache manager, with the timing of its settings
+     * ({@link io.github.redisjcache.config.EventSettings}).
      *
      * @param store        the Redis store of the manager's connection
      * @param lease        how long a listener registration lives without renewal

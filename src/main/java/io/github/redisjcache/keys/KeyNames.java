@@ -101,6 +101,16 @@ public final class KeyNames {
         return prefix + SEPARATOR + "#listener-changes";
     }
 
+    /**
+     * Returns the pub/sub channel on which cache managers announce that they destroyed a cache under this prefix,
+     * so that other cache managers close their instances of it.
+     *
+     * @return the channel, e.g. {@code jcache:#destroyed}
+     */
+    public String destroyedCaches() {
+        return prefix + SEPARATOR + "#destroyed";
+    }
+
     static void checkNamespace(String namespace) {
         checkPart("namespace", namespace);
         for (int i = 0; i < namespace.length(); i++) {

@@ -18,7 +18,10 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 if op == 'put' then
   local lease = tonumber(ARGV[3])
   redis.call('HSET', registry, origin, (now + lease) .. ':' .. ARGV[4])
-  redis.call('PEXPIRE', registry, lease * 2)
+  -- Only ever lengthened: JVMs configured with a longer lease keep their registrations.
+  if redis.call('PTTL', registry) < lease * 2 then
+    redis.call('PEXPIRE', registry, lease * 2)
+  end
 elseif op == 'del' then
   redis.call('HDEL', registry, origin)
 end

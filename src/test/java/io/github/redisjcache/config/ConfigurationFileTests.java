@@ -246,8 +246,9 @@ class ConfigurationFileTests {
 
         assertThat(error.source()).isEqualTo(file.toUri().toString());
         assertThat(error.key()).isEqualTo("conection");
-        assertThat(error.reason()).contains("unknown setting").contains("connection, defaults, caches");
-        assertThat(error.getMessage()).contains(file.toUri().toString(), "'conection'", "connection, defaults, caches");
+        assertThat(error.reason()).contains("unknown setting").contains("connection, events, defaults, caches");
+        assertThat(error.getMessage()).contains(file.toUri().toString(), "'conection'",
+                "connection, events, defaults, caches");
     }
 
     @Test
@@ -423,7 +424,7 @@ class ConfigurationFileTests {
         InvalidConfigurationException error = loadFailure(file);
 
         assertThat(error.key()).isNull();
-        assertThat(error.reason()).contains("connection, defaults, caches");
+        assertThat(error.reason()).contains("connection, events, defaults, caches");
     }
 
     @Test

@@ -137,6 +137,19 @@ class StoredConfigurationTests {
     }
 
     @Test
+    void theIncarnationIsStoredReadBackAndNeverMakesADifference() {
+        RedisCacheConfiguration<Object, Object> configuration = new RedisCacheConfiguration<>();
+        ExpiryPolicy policy = configuration.getExpiryPolicyFactory().create();
+
+        byte[] json = StoredConfiguration.toJson(configuration, policy, "3f1c0b7e-incarnation");
+
+        assertThat(StoredConfiguration.incarnationOf(json)).isEqualTo("3f1c0b7e-incarnation");
+        assertThat(StoredConfiguration.incarnationOf(toJson(configuration))).isEmpty();
+        assertThat(StoredConfiguration.differences(json, configuration, policy)).isEmpty();
+        assertThat(StoredConfiguration.fromJson(json, LOADER).getKeyType()).isEqualTo(Object.class);
+    }
+
+    @Test
     void aBuiltInPolicyWithAnEternalDurationIsStoredAsEternal() throws Exception {
         byte[] json = StoredConfiguration.toJson(new RedisCacheConfiguration<>(),
                 new CreatedExpiryPolicy(Duration.ETERNAL));

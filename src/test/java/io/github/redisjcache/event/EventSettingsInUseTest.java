@@ -1,0 +1,132 @@
+package io.github.redisjcache.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.EventType;
+import javax.cache.expiry.CreatedExpiryPolicy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.redisjcache.keys.KeyNames;
+import io.github.redisjcache.support.CacheManagers;
+import io.github.redisjcache.support.Eventually;
+import io.github.redisjcache.support.RecordingListener;
+import io.github.redisjcache.testing.RedisServer;
+import io.github.redisjcache.testing.RedisTest;
+import io.github.redisjcache.testing.RespClient;
+import io.github.redisjcache.testing.TestRedis;
+
+/** The {@code events.*} settings reach Redis: the listener lease, the shadow's grace and the sweep interval. */
+@RedisTest
+class EventSettingsInUseTest {
+
+    private static final String CACHE = "timed";
+    private static final String REGISTRY = "jcache:#listeners:" + CACHE;
+
+    private CacheManager first;
+    private CacheManager second;
+
+    @AfterEach
+    void closeManagers() {
+        for (CacheManager manager : new CacheManager[]{first, second}) {
+            if (manager != null) {
+                manager.close();
+            }
+        }
+        first = null;
+        second = null;
+    }
+
+    private static CacheManager open(String uri, String... namesAndValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return CacheManagers.provider().getCacheManager(URI.create(uri),
+                EventSettingsInUseTest.class.getClassLoader(), properties);
+    }
+
+    private static MutableConfiguration<String, String> configuration(long expiryMillis) {
+        return new MutableConfiguration<String, String>().setTypes(String.class, String.class)
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                        new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, expiryMillis)));
+    }
+
+    private static RecordingListener<String, String> listenTo(Cache<String, String> cache, boolean expiry) {
+        RecordingListener<String, String> listener = new RecordingListener<>();
+        cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(listener), null, expiry, false));
+        return listener;
+    }
+
+    @Test
+    void theListenerLeaseIsTheOneConfiguredAndAShorterOneNeverCutsALongerOneShort(RespClient redis)
+            throws InterruptedException {
+        second = open(TestRedis.get().uri() + "/0", "events.listener-lease", "60s");
+        listenTo(second.createCache(CACHE, configuration(60_000)), false);
+        first = open(TestRedis.get().uri(), "events.listener-lease", "1s");
+        listenTo(first.getCache(CACHE, String.class, String.class), false);
+
+        long now = redisMillis(redis);
+        List<Object> records = redis.callList("HVALS", REGISTRY);
+        assertThat(records).hasSize(2);
+        List<Long> leases = records.stream().map(record -> Long.parseLong(record.toString().split(":")[0]) - now)
+                .sorted().toList();
+        assertThat(leases.get(0)).isBetween(0L, 1_000L);
+        assertThat(leases.get(1)).isBetween(55_000L, 60_000L);
+
+        // The 1 s lease is renewed every third of a second; the registry must still outlive the 60 s one.
+        Thread.sleep(1_500);
+        assertThat(redis.callLong("PTTL", REGISTRY)).isGreaterThan(60_000L);
+    }
+
+    @Test
+    void theShadowOutlivesItsEntryByTheConfiguredGrace(RespClient redis) {
+        first = open(TestRedis.get().uri(), "events.expiry-grace", "5s");
+        Cache<String, String> cache = first.createCache(CACHE, configuration(600_000));
+        listenTo(cache, true);
+
+        cache.put("k", "v");
+
+        byte[] entryKey = "jcache:timed:k".getBytes(StandardCharsets.UTF_8);
+        byte[] shadow = KeyNames.withPrefix("jcache").cache(CACHE).shadow(entryKey);
+        long entryTtl = (Long) redis.call("PTTL".getBytes(StandardCharsets.UTF_8), entryKey);
+        long shadowTtl = (Long) redis.call("PTTL".getBytes(StandardCharsets.UTF_8), shadow);
+        assertThat(shadowTtl - entryTtl).isBetween(4_900L, 5_100L);
+    }
+
+    @Test
+    void theSweepRunsAtTheConfiguredInterval() {
+        try (RedisServer server = RedisServer.start("--rename-command", "CONFIG", "\"\"")) {
+            first = open(server.uri(), "events.expiry-sweep", "200ms");
+            Cache<String, String> cache = first.createCache(CACHE, configuration(200));
+            RecordingListener<String, String> listener = listenTo(cache, true);
+
+            cache.put("k", "v");
+            Duration delay = Eventually.await(Duration.ofSeconds(10), "the swept expiry",
+                    () -> listener.count(EventType.EXPIRED) == 1);
+
+            // With the default interval of 2 s, the first sweep comes about 1.8 s after this expiry.
+            assertThat(delay).isLessThan(Duration.ofMillis(1_200));
+            closeManagers();
+        }
+    }
+
+    private static long redisMillis(RespClient redis) {
+        List<Object> time = redis.callList("TIME");
+        return Long.parseLong(time.get(0).toString()) * 1000 + Long.parseLong(time.get(1).toString()) / 1000;
+    }
+}
