@@ -311,7 +311,11 @@ final class RedisCacheManager implements CacheManager {
             }
         }
         caches.clear();
-        destroyNotices.close();
+        try {
+            destroyNotices.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
         try {
             eventHub.close();
         } catch (RuntimeException e) {

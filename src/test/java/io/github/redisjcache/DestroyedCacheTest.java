@@ -3,7 +3,6 @@ package io.github.redisjcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.redisjcache.config.StoredConfiguration;
-import io.github.redisjcache.support.CacheManagers;
 import io.github.redisjcache.support.Eventually;
+import io.github.redisjcache.support.Instances;
 import io.github.redisjcache.testing.JvmProcess;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
@@ -33,21 +32,19 @@ class DestroyedCacheTest {
 
     private static final Duration NEWS = Duration.ofSeconds(5);
 
+    private final Instances instances = new Instances();
     private CacheManager first;
     private CacheManager second;
 
     @BeforeEach
     void openManagers() {
-        first = CacheManagers.provider().getCacheManager(URI.create(TestRedis.get().uri()),
-                getClass().getClassLoader());
-        second = CacheManagers.provider().getCacheManager(URI.create(TestRedis.get().uri() + "/0"),
-                getClass().getClassLoader());
+        first = instances.open(TestRedis.get().uri());
+        second = instances.open(TestRedis.get().uri());
     }
 
     @AfterEach
     void closeManagers() {
-        first.close();
-        second.close();
+        instances.close();
     }
 
     private static String incarnation(RespClient redis, String cacheName) {

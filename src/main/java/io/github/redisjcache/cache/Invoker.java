@@ -11,6 +11,9 @@ import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.redisjcache.event.EventBatch;
 import io.github.redisjcache.management.CacheStatistics;
 import io.github.redisjcache.processor.ProcessorEntry;
@@ -33,11 +36,21 @@ final class Invoker<K, V> {
     /** Enough stripes that unrelated keys rarely wait for each other. */
     private static final int STRIPES = 256;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
+
     private final CacheParts<K, V> parts;
+    private final InvokeLock lock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    Invoker(CacheParts<K, V> parts) {
+    /**
+     * Creates the invoker of one cache instance.
+     *
+     * @param parts the cache's collaborators
+     * @param lock  the cluster-wide lock that makes processors on one key take turns across JVMs, or null for none
+     */
+    Invoker(CacheParts<K, V> parts, InvokeLock lock) {
         this.parts = parts;
+        this.lock = lock;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -47,16 +60,33 @@ final class Invoker<K, V> {
      * Runs a processor on one key. Within this JVM, processors on the same key take turns: the compare-and-set
      * would serialise them anyway, and taking turns means a processor that loads a value (Spring's
      * {@code @Cacheable(sync = true)}) runs its loader once while other threads of this JVM wait for its result,
-     * instead of each loading and all but one losing the race.
+     * instead of each loading and all but one losing the race. With an invoke lock, they take turns across JVMs too.
      */
     <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
         byte[] entryKey = parts.codec.entryKey(key);
         ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(entryKey), STRIPES)];
         stripe.lock();
         try {
-            return invokeLocked(key, entryKey, processor, arguments);
+            byte[] token = lock == null ? null : lock.acquire(entryKey);
+            try {
+                return invokeLocked(key, entryKey, processor, arguments);
+            } finally {
+                if (token != null) {
+                    release(entryKey, token);
+                }
+            }
         } finally {
             stripe.unlock();
+        }
+    }
+
+    private void release(byte[] entryKey, byte[] token) {
+        try {
+            lock.release(entryKey, token);
+        } catch (RuntimeException e) {
+            // The outcome is committed or refused already; the lock lapses with its lease.
+            LOG.warn("Cannot release an invoke lock of cache {} now; it lapses with its lease: {}",
+                    parts.keys.name(), e.toString());
         }
     }
 

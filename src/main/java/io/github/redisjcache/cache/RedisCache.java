@@ -69,7 +69,9 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.bulk = new Bulk<>(this, parts);
-        this.invoker = new Invoker<>(parts);
+        long invokeLock = this.configuration.getInvokeLock().toMillis();
+        this.invoker = new Invoker<>(parts, invokeLock == 0 ? null
+                : new InvokeLock(parts.redis, parts.awaiter, parts.keys, invokeLock));
         this.configurationBean = new CacheConfigurationMXBean(() -> this.configuration);
         parts.events.attach(this, new io.github.redisjcache.event.EventDecoder<K, V>() {
             @Override

@@ -21,8 +21,8 @@ final class CacheSettingsParser {
 
     /** The cache settings, in the order the reference documents them. */
     static final List<String> NAMES = List.of("codec", "allowed-packages", "key-prefix", "compression-threshold",
-            "expiry", "statistics", "management", "read-through", "write-through", "loader", "writer", "key-type",
-            "value-type");
+            "invoke-lock", "expiry", "statistics", "management", "read-through", "write-through", "loader", "writer",
+            "key-type", "value-type");
 
     static final List<String> EXPIRY_NAMES = List.of("policy", "duration");
 
@@ -77,6 +77,9 @@ final class CacheSettingsParser {
                 case "compression-threshold":
                     template.compressionThreshold(SettingValues.integer(key, text(key, value), 0, Integer.MAX_VALUE));
                     break;
+                case "invoke-lock":
+                    template.invokeLock(invokeLock(key, value));
+                    break;
                 case "expiry":
                     template.expiry(expiry(key, value));
                     break;
@@ -108,6 +111,14 @@ final class CacheSettingsParser {
         } catch (InvalidSettingException e) {
             throw InvalidConfigurationException.of(source, e);
         }
+    }
+
+    private Duration invokeLock(String key, Object value) {
+        Duration lease = SettingValues.duration(key, text(key, value));
+        if (!RedisCacheConfiguration.isInvokeLock(lease)) {
+            throw invalid(key, "expected 0 (no lock) or a duration from 100ms to 1h, was '" + value + "'");
+        }
+        return lease;
     }
 
     private String codec(String key, Object value) {

@@ -1,5 +1,6 @@
 package io.github.redisjcache.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -19,6 +20,7 @@ public final class CacheTemplate {
     private final Set<String> allowedPackages;
     private final String keyPrefix;
     private final Integer compressionThreshold;
+    private final Duration invokeLock;
     private final ExpirySetting expiry;
     private final Boolean statistics;
     private final Boolean management;
@@ -35,6 +37,7 @@ public final class CacheTemplate {
                 : Collections.unmodifiableSet(new LinkedHashSet<>(builder.allowedPackages));
         this.keyPrefix = builder.keyPrefix;
         this.compressionThreshold = builder.compressionThreshold;
+        this.invokeLock = builder.invokeLock;
         this.expiry = builder.expiry;
         this.statistics = builder.statistics;
         this.management = builder.management;
@@ -68,6 +71,7 @@ public final class CacheTemplate {
         combined.allowedPackages = pick(over.allowedPackages, allowedPackages);
         combined.keyPrefix = pick(over.keyPrefix, keyPrefix);
         combined.compressionThreshold = pick(over.compressionThreshold, compressionThreshold);
+        combined.invokeLock = pick(over.invokeLock, invokeLock);
         combined.expiry = pick(over.expiry, expiry);
         combined.statistics = pick(over.statistics, statistics);
         combined.management = pick(over.management, management);
@@ -98,6 +102,11 @@ public final class CacheTemplate {
 
     Optional<Integer> compressionThreshold() {
         return Optional.ofNullable(compressionThreshold);
+    }
+
+    /** @return how long {@code invoke} may hold its cluster-wide lock on a key; zero for no lock */
+    Optional<Duration> invokeLock() {
+        return Optional.ofNullable(invokeLock);
     }
 
     Optional<ExpirySetting> expiry() {
@@ -145,6 +154,7 @@ public final class CacheTemplate {
         return Objects.equals(codec, that.codec) && Objects.equals(allowedPackages, that.allowedPackages)
                 && Objects.equals(keyPrefix, that.keyPrefix)
                 && Objects.equals(compressionThreshold, that.compressionThreshold)
+                && Objects.equals(invokeLock, that.invokeLock)
                 && Objects.equals(expiry, that.expiry) && Objects.equals(statistics, that.statistics)
                 && Objects.equals(management, that.management) && Objects.equals(readThrough, that.readThrough)
                 && Objects.equals(writeThrough, that.writeThrough) && Objects.equals(loader, that.loader)
@@ -165,6 +175,7 @@ public final class CacheTemplate {
         add(set, "allowed-packages", allowedPackages);
         add(set, "key-prefix", keyPrefix);
         add(set, "compression-threshold", compressionThreshold);
+        add(set, "invoke-lock", invokeLock);
         add(set, "expiry", expiry);
         add(set, "statistics", statistics);
         add(set, "management", management);
@@ -190,6 +201,7 @@ public final class CacheTemplate {
         private Set<String> allowedPackages;
         private String keyPrefix;
         private Integer compressionThreshold;
+        private Duration invokeLock;
         private ExpirySetting expiry;
         private Boolean statistics;
         private Boolean management;
@@ -220,6 +232,11 @@ public final class CacheTemplate {
 
         Builder compressionThreshold(Integer value) {
             this.compressionThreshold = value;
+            return this;
+        }
+
+        Builder invokeLock(Duration value) {
+            this.invokeLock = value;
             return this;
         }
 

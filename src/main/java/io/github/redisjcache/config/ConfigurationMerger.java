@@ -14,7 +14,8 @@ import javax.cache.integration.CacheWriter;
  * configuration still holds the {@link MutableConfiguration} default, because Hibernate and Spring create their
  * caches with a plain {@code new MutableConfiguration<>()} and leave the rest to the provider. The Redis settings of
  * a requested {@link RedisCacheConfiguration} are all explicit, so the file only fills them in for other
- * configurations.
+ * configurations; except {@code invoke-lock}, which like statistics is each JVM's own and which the file switches on
+ * wherever it is off.
  */
 public final class ConfigurationMerger {
 
@@ -59,6 +60,10 @@ public final class ConfigurationMerger {
         }
         if (!merged.isStatisticsEnabled()) {
             template.statistics().ifPresent(merged::setStatisticsEnabled);
+        }
+        // Each JVM's own, like statistics: it applies to caches opened from their stored configuration too.
+        if (merged.getInvokeLock().isZero()) {
+            template.invokeLock().ifPresent(merged::setInvokeLock);
         }
         if (!merged.isManagementEnabled()) {
             template.management().ifPresent(merged::setManagementEnabled);

@@ -1,5 +1,6 @@
 package io.github.redisjcache.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -28,9 +29,13 @@ public class RedisCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
     /** The codec used when none is configured. */
     public static final String DEFAULT_CODEC = "json";
 
+    private static final long MIN_INVOKE_LOCK_MILLIS = 100;
+    private static final long MAX_INVOKE_LOCK_MILLIS = 3_600_000;
+
     private String codec = DEFAULT_CODEC;
     private Set<String> allowedPackages = new LinkedHashSet<>();
     private int compressionThreshold;
+    private long invokeLockMillis;
     private String keyPrefix = KeyNames.DEFAULT_PREFIX;
 
     /** Creates a configuration with the defaults of {@link MutableConfiguration} and of this class. */
@@ -50,6 +55,7 @@ public class RedisCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
             this.codec = redis.codec;
             this.allowedPackages = new LinkedHashSet<>(redis.allowedPackages);
             this.compressionThreshold = redis.compressionThreshold;
+            this.invokeLockMillis = redis.invokeLockMillis;
             this.keyPrefix = redis.keyPrefix;
         }
     }
@@ -128,6 +134,36 @@ public class RedisCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
         return this;
     }
 
+    /** @return how long {@code invoke} may hold its cluster-wide lock on a key; zero when it takes none */
+    public Duration getInvokeLock() {
+        return Duration.ofMillis(invokeLockMillis);
+    }
+
+    /**
+     * Makes processors on the same key take turns across every JVM, not only within one: {@code invoke} holds a
+     * lock on the key in Redis while its processor runs, for at most this long. The compare-and-set that commits a
+     * processor's outcome stays, so a lock that lapses (a processor slower than the lease, a JVM that died) costs
+     * a repeated processor run, never a lost update. With Spring's {@code @Cacheable(sync = true)} this makes the
+     * loader run once in the whole deployment while other instances wait for its value.
+     *
+     * @param lease zero for no lock (the default), else from 100 ms to 1 h
+     * @return this configuration
+     */
+    public RedisCacheConfiguration<K, V> setInvokeLock(Duration lease) {
+        if (!isInvokeLock(Objects.requireNonNull(lease, "lease"))) {
+            throw new IllegalArgumentException("invoke lock lease must be 0 or from 100ms to 1h, was " + lease);
+        }
+        this.invokeLockMillis = lease.toMillis();
+        return this;
+    }
+
+    /** @return whether a lease is one {@link #setInvokeLock} accepts */
+    static boolean isInvokeLock(Duration lease) {
+        long millis = lease.toMillis();
+        return millis == 0 && lease.isZero()
+                || millis >= MIN_INVOKE_LOCK_MILLIS && millis <= MAX_INVOKE_LOCK_MILLIS;
+    }
+
     /** @return the prefix of the cache's Redis keys */
     public String getKeyPrefix() {
         return keyPrefix;
@@ -155,7 +191,8 @@ public class RedisCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
         }
         RedisCacheConfiguration<?, ?> other = (RedisCacheConfiguration<?, ?>) object;
         return codec.equals(other.codec) && allowedPackages.equals(other.allowedPackages)
-                && compressionThreshold == other.compressionThreshold && keyPrefix.equals(other.keyPrefix);
+                && compressionThreshold == other.compressionThreshold && invokeLockMillis == other.invokeLockMillis
+                && keyPrefix.equals(other.keyPrefix);
     }
 
     @Override

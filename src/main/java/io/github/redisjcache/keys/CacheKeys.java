@@ -109,6 +109,20 @@ public final class CacheKeys {
         return isEntry(entryKey) ? entryKey : null;
     }
 
+    /**
+     * Builds the key of an entry's invoke lock (cache setting {@code invoke-lock}). It starts with {@code #}, which
+     * no key prefix does, so no SCAN of the cache's entries ever sees it.
+     *
+     * @param entryKey the entry key
+     * @return {@code #lock:entryKey}
+     */
+    public byte[] invokeLock(byte[] entryKey) {
+        byte[] marker = "#lock:".getBytes(StandardCharsets.UTF_8);
+        byte[] lock = Arrays.copyOf(marker, marker.length + entryKey.length);
+        System.arraycopy(entryKey, 0, lock, marker.length, entryKey.length);
+        return lock;
+    }
+
     /** @return the SCAN pattern matching the shadows of this cache's entries */
     public String shadowPattern() {
         return "*}#old:" + prefix + KeyNames.SEPARATOR + escapedName + KeyNames.SEPARATOR + "*";

@@ -258,8 +258,8 @@ class ConfigurationFileTests {
         InvalidConfigurationException error = loadFailure(file);
 
         assertThat(error.key()).isEqualTo("caches.users.expiri");
-        assertThat(error.reason()).contains("codec, allowed-packages, key-prefix, compression-threshold, expiry, "
-                + "statistics, management, read-through, write-through, loader, writer, key-type, value-type");
+        assertThat(error.reason()).contains("codec, allowed-packages, key-prefix, compression-threshold, invoke-lock, "
+                + "expiry, statistics, management, read-through, write-through, loader, writer, key-type, value-type");
     }
 
     @Test
@@ -329,6 +329,9 @@ class ConfigurationFileTests {
                         "between 0 and"),
                 Arguments.of("defaults:\n  compression-threshold: lots\n", "defaults.compression-threshold",
                         "whole number"),
+                Arguments.of("defaults:\n  invoke-lock: 50ms\n", "defaults.invoke-lock", "from 100ms to 1h"),
+                Arguments.of("defaults:\n  invoke-lock: 2h\n", "defaults.invoke-lock", "from 100ms to 1h"),
+                Arguments.of("defaults:\n  invoke-lock: soon\n", "defaults.invoke-lock", "expected a duration"),
                 Arguments.of("defaults:\n  codec: ''\n", "defaults.codec", "required"),
                 Arguments.of("defaults:\n  codec: 'my codec'\n", "defaults.codec", "json, kryo"),
                 Arguments.of("defaults:\n  codec: [json]\n", "defaults.codec", "single value"),

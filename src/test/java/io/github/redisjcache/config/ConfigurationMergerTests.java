@@ -40,6 +40,7 @@ class ConfigurationMergerTests {
             .allowedPackages(Set.of("com.example"))
             .keyPrefix("app")
             .compressionThreshold(2048)
+            .invokeLock(Duration.ofSeconds(30))
             .expiry(ExpirySetting.of(ExpiryKind.MODIFIED, Duration.ofMinutes(10)))
             .statistics(true)
             .management(true)
@@ -176,6 +177,20 @@ class ConfigurationMergerTests {
         assertThat(merged.getExpiryPolicyFactory()).as("standard settings still come from the template")
                 .isEqualTo(ModifiedExpiryPolicy.factoryOf(minutes(10)));
         assertThat(merged.isStatisticsEnabled()).isTrue();
+        assertThat(merged.getInvokeLock()).as("each JVM's own, like statistics").isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anExplicitInvokeLockIsKeptAndTheTemplateSwitchesOnlyAMissingOneOn() {
+        RedisCacheConfiguration<Object, Object> requested = new RedisCacheConfiguration<>()
+                .setInvokeLock(Duration.ofMillis(500));
+
+        assertThat(ConfigurationMerger.merge(requested, FULL, LOADER).getInvokeLock())
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigurationMerger.merge(new MutableConfiguration<>(), FULL, LOADER).getInvokeLock())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(ConfigurationMerger.merge(new MutableConfiguration<>(), CacheTemplate.empty(), LOADER)
+                .getInvokeLock()).isZero();
     }
 
     @Test

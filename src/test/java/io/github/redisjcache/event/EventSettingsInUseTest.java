@@ -2,11 +2,9 @@ package io.github.redisjcache.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import javax.cache.Cache;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.redisjcache.keys.KeyNames;
-import io.github.redisjcache.support.CacheManagers;
 import io.github.redisjcache.support.Eventually;
+import io.github.redisjcache.support.Instances;
 import io.github.redisjcache.support.RecordingListener;
 import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RedisTest;
@@ -36,27 +34,11 @@ class EventSettingsInUseTest {
     private static final String CACHE = "timed";
     private static final String REGISTRY = "jcache:#listeners:" + CACHE;
 
-    private CacheManager first;
-    private CacheManager second;
+    private final Instances instances = new Instances();
 
     @AfterEach
     void closeManagers() {
-        for (CacheManager manager : new CacheManager[]{first, second}) {
-            if (manager != null) {
-                manager.close();
-            }
-        }
-        first = null;
-        second = null;
-    }
-
-    private static CacheManager open(String uri, String... namesAndValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return CacheManagers.provider().getCacheManager(URI.create(uri),
-                EventSettingsInUseTest.class.getClassLoader(), properties);
+        instances.close();
     }
 
     private static MutableConfiguration<String, String> configuration(long expiryMillis) {
@@ -75,10 +57,10 @@ class EventSettingsInUseTest {
     @Test
     void theListenerLeaseIsTheOneConfiguredAndAShorterOneNeverCutsALongerOneShort(RespClient redis)
             throws InterruptedException {
-        second = open(TestRedis.get().uri() + "/0", "events.listener-lease", "60s");
-        listenTo(second.createCache(CACHE, configuration(60_000)), false);
-        first = open(TestRedis.get().uri(), "events.listener-lease", "1s");
-        listenTo(first.getCache(CACHE, String.class, String.class), false);
+        CacheManager longLease = instances.open(TestRedis.get().uri(), "events.listener-lease", "60s");
+        listenTo(longLease.createCache(CACHE, configuration(60_000)), false);
+        CacheManager shortLease = instances.open(TestRedis.get().uri(), "events.listener-lease", "1s");
+        listenTo(shortLease.getCache(CACHE, String.class, String.class), false);
 
         long now = redisMillis(redis);
         List<Object> records = redis.callList("HVALS", REGISTRY);
@@ -95,8 +77,8 @@ class EventSettingsInUseTest {
 
     @Test
     void theShadowOutlivesItsEntryByTheConfiguredGrace(RespClient redis) {
-        first = open(TestRedis.get().uri(), "events.expiry-grace", "5s");
-        Cache<String, String> cache = first.createCache(CACHE, configuration(600_000));
+        Cache<String, String> cache = instances.open(TestRedis.get().uri(), "events.expiry-grace", "5s")
+                .createCache(CACHE, configuration(600_000));
         listenTo(cache, true);
 
         cache.put("k", "v");
@@ -111,8 +93,8 @@ class EventSettingsInUseTest {
     @Test
     void theSweepRunsAtTheConfiguredInterval() {
         try (RedisServer server = RedisServer.start("--rename-command", "CONFIG", "\"\"")) {
-            first = open(server.uri(), "events.expiry-sweep", "200ms");
-            Cache<String, String> cache = first.createCache(CACHE, configuration(200));
+            Cache<String, String> cache = instances.open(server.uri(), "events.expiry-sweep", "200ms")
+                    .createCache(CACHE, configuration(200));
             RecordingListener<String, String> listener = listenTo(cache, true);
 
             cache.put("k", "v");
@@ -121,7 +103,7 @@ class EventSettingsInUseTest {
 
             // With the default interval of 2 s, the first sweep comes about 1.8 s after this expiry.
             assertThat(delay).isLessThan(Duration.ofMillis(1_200));
-            closeManagers();
+            instances.close();
         }
     }
 

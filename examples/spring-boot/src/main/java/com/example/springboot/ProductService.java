@@ -19,6 +19,7 @@ public class ProductService {
     private final String instance;
     private final AtomicInteger productLookups = new AtomicInteger();
     private final AtomicInteger priceLookups = new AtomicInteger();
+    private final AtomicInteger rateLookups = new AtomicInteger();
     private final AtomicInteger quoteLookups = new AtomicInteger();
     private final AtomicInteger discontinuedLookups = new AtomicInteger();
 
@@ -60,6 +61,18 @@ public class ProductService {
         return "price of " + id + " computed by " + instance;
     }
 
+    /**
+     * A slow exchange-rate lookup, like {@link #price} but cached in "rates", whose template in redis-jcache.yaml sets
+     * {@code invoke-lock}: when several instances miss at once, one instance computes and the others wait for its
+     * value too.
+     */
+    @Cacheable(cacheNames = "rates", sync = true)
+    public String rate(String currency) {
+        rateLookups.incrementAndGet();
+        sleep(300);
+        return "rate of " + currency + " computed by " + instance;
+    }
+
     /** Quotes expire 2 s after they are cached (the "quotes" template of redis-jcache.yaml). */
     @Cacheable("quotes")
     public String quote(String symbol) {
@@ -82,6 +95,10 @@ public class ProductService {
         return priceLookups.get();
     }
 
+    public int rateLookups() {
+        return rateLookups.get();
+    }
+
     public int quoteLookups() {
         return quoteLookups.get();
     }
@@ -94,6 +111,7 @@ public class ProductService {
     public void resetCounters() {
         productLookups.set(0);
         priceLookups.set(0);
+        rateLookups.set(0);
         quoteLookups.set(0);
         discontinuedLookups.set(0);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,36 @@ class TwoInstancesTest {
     void whenBothInstancesMissTogetherEachLoadsAtMostOnceAndAllSeeTheFirstCommittedValue() throws Exception {
         ProductService serviceA = a.getBean(ProductService.class);
         ProductService serviceB = b.getBean(ProductService.class);
+
+        Set<String> values = missTogether(serviceA, serviceB, service -> service.price(9));
+
+        System.out.printf("price(9): A loaded %d time(s), B %d; everyone got: %s%n", serviceA.priceLookups(),
+                serviceB.priceLookups(), values);
+        assertThat(serviceA.priceLookups()).isLessThanOrEqualTo(1);
+        assertThat(serviceB.priceLookups()).isLessThanOrEqualTo(1);
+        // every caller, in both instances, got the one value that was committed first
+        assertThat(values).hasSize(1);
+        assertThat(values.iterator().next()).isIn("price of 9 computed by A", "price of 9 computed by B");
+        assertThat(serviceA.price(9)).isEqualTo(values.iterator().next());
+        assertThat(serviceB.price(9)).isEqualTo(values.iterator().next());
+    }
+
+    @Test
+    void withAnInvokeLockTheMethodRunsOnceAcrossInstances() throws Exception {
+        ProductService serviceA = a.getBean(ProductService.class);
+        ProductService serviceB = b.getBean(ProductService.class);
+
+        Set<String> values = missTogether(serviceA, serviceB, service -> service.rate("EUR"));
+
+        System.out.printf("rate(EUR) with invoke-lock: A loaded %d time(s), B %d; everyone got: %s%n",
+                serviceA.rateLookups(), serviceB.rateLookups(), values);
+        assertThat(serviceA.rateLookups() + serviceB.rateLookups()).isEqualTo(1);
+        assertThat(values).hasSize(1);
+    }
+
+    /** Makes 8 threads in each instance call at the same moment; returns the distinct values they got. */
+    private static Set<String> missTogether(ProductService serviceA, ProductService serviceB,
+                                            Function<ProductService, String> call) throws Exception {
         int threadsPerInstance = 8;
         ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerInstance);
         CountDownLatch start = new CountDownLatch(1);
@@ -100,7 +131,7 @@ class TwoInstancesTest {
                 for (ProductService service : List.of(serviceA, serviceB)) {
                     results.add(pool.submit(() -> {
                         start.await();
-                        return service.price(9);
+                        return call.apply(service);
                     }));
                 }
             }
@@ -109,16 +140,7 @@ class TwoInstancesTest {
             for (Future<String> result : results) {
                 values.add(result.get(30, TimeUnit.SECONDS));
             }
-
-            System.out.printf("price(9): A loaded %d time(s), B %d; everyone got: %s%n", serviceA.priceLookups(),
-                    serviceB.priceLookups(), values);
-            assertThat(serviceA.priceLookups()).isLessThanOrEqualTo(1);
-            assertThat(serviceB.priceLookups()).isLessThanOrEqualTo(1);
-            // every caller, in both instances, got the one value that was committed first
-            assertThat(values).hasSize(1);
-            assertThat(values.iterator().next()).isIn("price of 9 computed by A", "price of 9 computed by B");
-            assertThat(serviceA.price(9)).isEqualTo(values.iterator().next());
-            assertThat(serviceB.price(9)).isEqualTo(values.iterator().next());
+            return values;
         } finally {
             pool.shutdownNow();
         }
