@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.redisjcache.config.RedisCacheConfiguration;
+import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.support.Instances;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
@@ -66,7 +67,7 @@ class InvokeLockTest {
                 return entry.getValue();
             }
             LOADS.incrementAndGet();
-            pause(300);
+            pause(600);
             String value = "loaded-" + LOADS.get();
             entry.setValue(value);
             return value;
@@ -120,8 +121,9 @@ class InvokeLockTest {
                 configuration());
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try {
-            Future<?> slowRun = threads.submit(() -> slow.invoke("k", new SlowAppend(), "a", 800L));
-            pause(100);
+            Future<?> slowRun = threads.submit(() -> slow.invoke("k", new SlowAppend(), "a", 1500L));
+            // The slow one holds the lock and has read its snapshot once its processor runs.
+            Eventually.await(Duration.ofSeconds(10), "the slow processor to start", () -> RUNS.get() == 1);
             quick.invoke("k", new SlowAppend(), "b", 0L);
             slowRun.get(10, TimeUnit.SECONDS);
         } finally {
@@ -141,9 +143,10 @@ class InvokeLockTest {
         redis.call("SET", "#lock:jcache:loaded:k", "a-dead-instance", "PX", "400");
 
         long start = System.nanoTime();
-        assertThat(cache.invoke("k", new SlowLoad())).isEqualTo("loaded-1");
+        cache.invoke("k", new SlowAppend(), "x", 0L);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(cache.get("k")).isEqualTo("x");
         assertThat(redis.callLong("EXISTS", "#lock:jcache:loaded:k")).isZero();
     }
 
