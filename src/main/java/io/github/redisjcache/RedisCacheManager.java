@@ -245,13 +245,17 @@ final class RedisCacheManager implements CacheManager {
         CacheKeys keys = KeyNames.withPrefix(prefix).cache(cacheName);
         byte[] configKey = keys.config().getBytes(StandardCharsets.UTF_8);
         String incarnation = incarnationToDestroy(cache, configKey);
-        store.deleteMatching(keys.entryPattern());
-        await(store.single().delete(configKey));
-        if (cache != null) {
-            cache.close();
-        }
-        if (incarnation != null) {
-            await(destroyNotices.announce(prefix, cacheName, incarnation));
+        try {
+            if (cache != null) {
+                // First, so that no loadAll of this instance stores entries after they are removed.
+                cache.close();
+            }
+        } finally {
+            store.deleteMatching(keys.entryPattern());
+            await(store.single().delete(configKey));
+            if (incarnation != null) {
+                await(destroyNotices.announce(prefix, cacheName, incarnation));
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 
 import org.redisson.connection.MasterSlaveEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.redisjcache.event.EventBatch;
 import io.github.redisjcache.management.CacheStatistics;
@@ -34,6 +36,8 @@ import io.github.redisjcache.store.TtlCode;
  * @param <V> the value type
  */
 final class Bulk<K, V> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bulk.class);
 
     private final RedisCache<K, V> cache;
     private final CacheParts<K, V> parts;
@@ -359,6 +363,10 @@ final class Bulk<K, V> {
             } catch (Exception e) {
                 if (listener != null) {
                     listener.onException(e);
+                } else {
+                    // Nobody else would ever hear of it.
+                    LOG.warn("loadAll of {} keys into cache {} failed, with no CompletionListener to tell: {}",
+                            ordered.size(), parts.keys.name(), e.toString());
                 }
             }
         });

@@ -39,7 +39,7 @@ public final class CacheParts<K, V> {
     final JmxRegistration jmx;
     final Awaiter awaiter;
     final Writes writes;
-    final Executor background;
+    final BackgroundWork background;
 
     /**
      * Assembles the parts.
@@ -74,7 +74,7 @@ public final class CacheParts<K, V> {
         this.jmx = jmx;
         this.awaiter = new Awaiter("cache " + cacheName, store.connection().operationTimeout().toMillis());
         this.writes = new Writes(redis, expiry, events, awaiter);
-        this.background = background;
+        this.background = new BackgroundWork(background);
     }
 
     List<Exception> closeIntegrations() {

@@ -19,6 +19,9 @@ import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.redisjcache.config.RedisCacheConfiguration;
 import io.github.redisjcache.event.CacheEvents;
 import io.github.redisjcache.event.EventBatch;
@@ -41,6 +44,11 @@ import io.github.redisjcache.store.MutateResult;
  * @param <V> the value type
  */
 public final class RedisCache<K, V> implements Cache<K, V> {
+
+    /** How long closing a cache waits for its loadAll calls still running before it closes their loader. */
+    static final long BACKGROUND_WAIT_MILLIS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCache.class);
 
     private final String name;
     private final CacheManager manager;
@@ -542,6 +550,10 @@ public final class RedisCache<K, V> implements Cache<K, V> {
             closed = true;
         }
         onClose.accept(this);
+        if (!parts.background.close(BACKGROUND_WAIT_MILLIS)) {
+            LOG.warn("Cache {} closes while a loadAll still runs after {} ms; its loader and writer close anyway",
+                    name, BACKGROUND_WAIT_MILLIS);
+        }
         List<Exception> failures = new ArrayList<>();
         try {
             parts.jmx.unregister(JmxRegistration.Kind.CONFIGURATION);

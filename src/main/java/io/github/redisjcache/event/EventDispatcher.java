@@ -53,7 +53,8 @@ public final class EventDispatcher<K, V> {
     }
 
     /**
-     * Removes a listener and closes it if it is {@link java.io.Closeable}.
+     * Removes a listener and closes it if it is {@link java.io.Closeable}: an asynchronous one once the events
+     * queued for it before were delivered.
      *
      * @param configuration the configuration it was registered with
      * @return whether it was registered
@@ -62,7 +63,12 @@ public final class EventDispatcher<K, V> {
         for (ListenerRegistration<K, V> registration : registrations) {
             if (registration.configuration().equals(configuration)) {
                 registrations.remove(registration);
-                closeQuietly(registration);
+                if (asyncExecutor != null && !registration.isSynchronous()) {
+                    // After the events already queued for it, which would otherwise reach a closed listener.
+                    asyncExecutor.execute(() -> closeQuietly(registration));
+                } else {
+                    closeQuietly(registration);
+                }
                 return true;
             }
         }
