@@ -27,6 +27,7 @@ public final class EventDispatcher<K, V> {
     private final String cacheName;
     private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
     private ExecutorService asyncExecutor;
+    private boolean closed;
 
     /**
      * Creates a dispatcher.
@@ -141,11 +142,16 @@ public final class EventDispatcher<K, V> {
     }
 
     /**
-     * Delivers events that another JVM or cache instance caused; failures are logged, never thrown back.
+     * Delivers events that another JVM or cache instance caused; failures are logged, never thrown back. They
+     * arrive on the Redis client's threads, so this holds off {@link #close} until it is done, and delivers nothing
+     * once the listeners are closed.
      *
      * @param events the events
      */
-    public void fireRemote(List<EntryEvent<K, V>> events) {
+    public synchronized void fireRemote(List<EntryEvent<K, V>> events) {
+        if (closed) {
+            return;
+        }
         for (ListenerRegistration<K, V> registration : registrations) {
             if (registration.isSynchronous()) {
                 try {
@@ -160,6 +166,9 @@ public final class EventDispatcher<K, V> {
     }
 
     private synchronized void deliverLater(ListenerRegistration<K, V> registration, List<EntryEvent<K, V>> events) {
+        if (closed) {
+            return;
+        }
         if (asyncExecutor == null) {
             asyncExecutor = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "redis-jcache-events-" + cacheName);
@@ -182,6 +191,7 @@ public final class EventDispatcher<K, V> {
      * @return failures to close, to report as suppressed exceptions
      */
     public synchronized List<Exception> close() {
+        closed = true;
         List<Exception> failures = new java.util.ArrayList<>();
         if (asyncExecutor != null) {
             asyncExecutor.shutdown();
