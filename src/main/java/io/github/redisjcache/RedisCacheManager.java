@@ -24,7 +24,6 @@ import javax.cache.spi.CachingProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 import io.github.redisjcache.cache.RedisCache;
 import io.github.redisjcache.config.ConfigurationMerger;
 import io.github.redisjcache.config.EventSettings;
