@@ -18,15 +18,15 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.EventType;
 import javax.cache.expiry.CreatedExpiryPolicy;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.redisjcache.support.CacheManagers;
 import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.support.RecordingListener;
+import io.github.redisjcache.testing.ClusterPerClass;
 import io.github.redisjcache.testing.RedisCluster;
 import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RespClient;
@@ -34,25 +34,16 @@ import io.github.redisjcache.testing.RespClient;
 /** The cache on a local Redis Cluster of 3 masters and 3 replicas. */
 class ClusterCacheTest {
 
-    private static RedisCluster cluster;
+    @RegisterExtension
+    static final ClusterPerClass CLUSTER = new ClusterPerClass();
 
+    private RedisCluster cluster;
     private CacheManager first;
     private CacheManager second;
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = RedisCluster.start(3, 1);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @BeforeEach
     void openManagers() {
+        cluster = CLUSTER.cluster();
         cluster.flushAll();
         first = CacheManagers.provider().getCacheManager(URI.create(cluster.uri()), getClass().getClassLoader());
         // A second URI naming the same cluster makes a second manager: another "instance" of the application.

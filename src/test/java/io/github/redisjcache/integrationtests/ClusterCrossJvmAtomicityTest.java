@@ -1,35 +1,23 @@
 package io.github.redisjcache.integrationtests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.redisjcache.testing.RedisCluster;
+import io.github.redisjcache.testing.ClusterPerClass;
 
 /** The same races, between two JVMs on a local Redis Cluster of 3 masters and 3 replicas. */
 class ClusterCrossJvmAtomicityTest extends CrossJvmAtomicityTest {
 
-    private static RedisCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = RedisCluster.start(3, 1);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final ClusterPerClass CLUSTER = new ClusterPerClass();
 
     @BeforeEach
     void emptyCluster() {
-        cluster.flushAll();
+        CLUSTER.cluster().flushAll();
     }
 
     @Override
     String redisUri() {
-        return cluster.uri();
+        return CLUSTER.cluster().uri();
     }
 }
