@@ -20,8 +20,14 @@ import java.util.TreeMap;
  */
 public final class ConnectionSettings {
 
+    /** Redis's own default port: the port of a server address that names none. */
+    public static final int DEFAULT_PORT = 6379;
+
+    /** Sentinel's own default port: the port of a sentinel address that names none. */
+    public static final int DEFAULT_SENTINEL_PORT = 26379;
+
     /** The URI used when nothing else is configured. */
-    public static final String DEFAULT_URI = "redis://127.0.0.1:6379";
+    public static final String DEFAULT_URI = "redis://127.0.0.1:" + DEFAULT_PORT;
 
     /** System property naming the default connection URI. */
     public static final String URI_PROPERTY = "redisjcache.uri";

@@ -19,9 +19,6 @@ import java.util.Locale;
  */
 final class RedisUri {
 
-    private static final int DEFAULT_PORT = 6379;
-    private static final int DEFAULT_SENTINEL_PORT = 26379;
-
     private RedisUri() {
     }
 
@@ -129,7 +126,8 @@ final class RedisUri {
             throw new InvalidSettingException(setting, "redis:// takes one host; use redis-cluster:// or "
                     + "redis-sentinel:// for several");
         }
-        int defaultPort = mode == ConnectionMode.SENTINEL ? DEFAULT_SENTINEL_PORT : DEFAULT_PORT;
+        int defaultPort = mode == ConnectionMode.SENTINEL ? ConnectionSettings.DEFAULT_SENTINEL_PORT
+                : ConnectionSettings.DEFAULT_PORT;
         List<String> addresses = new ArrayList<>(parts.length);
         for (String part : parts) {
             addresses.add(hostAndPort(setting, part.trim(), defaultPort));
@@ -158,7 +156,8 @@ final class RedisUri {
             int colon = part.indexOf(':');
             if (colon >= 0 && part.indexOf(':', colon + 1) >= 0) {
                 // Without brackets, "::1:6379" cannot say where the address ends and the port begins.
-                throw new InvalidSettingException(setting, "an IPv6 address needs brackets, e.g. [::1]:6379");
+                throw new InvalidSettingException(setting, "an IPv6 address needs brackets, e.g. [::1]:"
+                        + ConnectionSettings.DEFAULT_PORT);
             }
             host = colon >= 0 ? part.substring(0, colon) : part;
             port = colon >= 0 ? part.substring(colon + 1) : null;

@@ -93,7 +93,7 @@ class ConnectionSettingsErrorsTest {
     @Test
     void anIpv6AddressWithoutBracketsIsRefusedRatherThanMisreadAsHostAndPort() {
         assertThat(refused("redis://::1")).hasMessageContaining("IPv6 address needs brackets");
-        assertThat(refused("redis://fe80::1:6390")).hasMessageContaining("[::1]:6379");
+        assertThat(refused("redis://fe80::1:6390")).hasMessageContaining("[::1]:" + ConnectionSettings.DEFAULT_PORT);
     }
 
     @Test

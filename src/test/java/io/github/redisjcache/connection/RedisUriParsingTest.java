@@ -15,7 +15,7 @@ class RedisUriParsingTest {
         ConnectionSettings settings = ConnectionSettings.fromUri("redis://cache.local");
 
         assertThat(settings.mode()).isEqualTo(ConnectionMode.STANDALONE);
-        assertThat(settings.addresses()).containsExactly("cache.local:6379");
+        assertThat(settings.addresses()).containsExactly("cache.local:" + ConnectionSettings.DEFAULT_PORT);
         assertThat(settings.database()).isZero();
         assertThat(settings.tls()).isFalse();
         assertThat(settings.username()).isNull();
@@ -117,7 +117,8 @@ class RedisUriParsingTest {
     @Test
     void anIpv6AddressKeepsItsBrackets() {
         assertThat(ConnectionSettings.fromUri("redis://[::1]:6380").addresses()).containsExactly("[::1]:6380");
-        assertThat(ConnectionSettings.fromUri("redis://[::1]").addresses()).containsExactly("[::1]:6379");
+        assertThat(ConnectionSettings.fromUri("redis://[::1]").addresses())
+                .containsExactly("[::1]:" + ConnectionSettings.DEFAULT_PORT);
         assertThat(ConnectionSettings.fromUri("redis://u:p@[fe80::1]:7000/3").addresses())
                 .containsExactly("[fe80::1]:7000");
     }
@@ -137,7 +138,8 @@ class RedisUriParsingTest {
     void sentinelsWithoutAPortUseTheSentinelPort() {
         ConnectionSettings settings = ConnectionSettings.fromUri("rediss-sentinel://s1,s2:26380#my%20master");
 
-        assertThat(settings.addresses()).containsExactly("s1:26379", "s2:26380");
+        assertThat(settings.addresses()).containsExactly("s1:" + ConnectionSettings.DEFAULT_SENTINEL_PORT,
+                "s2:26380");
         assertThat(settings.sentinelMaster()).isEqualTo("my master");
         assertThat(settings.tls()).isTrue();
     }

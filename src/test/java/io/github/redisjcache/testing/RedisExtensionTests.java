@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.github.redisjcache.connection.ConnectionSettings;
+
 @RedisTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisExtensionTests {
@@ -54,7 +56,7 @@ class RedisExtensionTests {
         if (!redis.isExternal()) {
             assertTrue(redis.server().isPresent());
             assertEquals(redis.server().get().uri(), redis.uri());
-            assertFalse(redis.uri().endsWith(":6379"), "never the machine's own Redis");
+            assertFalse(redis.uri().endsWith(":" + ConnectionSettings.DEFAULT_PORT), "never the machine's own Redis");
         }
     }
 

@@ -23,15 +23,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.redisjcache.connection.ConnectionSettings;
+
 /**
  * One local {@code redis-server} process (or Sentinel) on a free loopback port, with its own data directory and
  * log file, stopped by its own pid.
  *
  * <p>Every server runs with {@code --port N --bind 127.0.0.1 --save "" --appendonly no --daemonize no --dir <own dir>
  * --logfile <own file>} ({@code --enable-debug-command yes} too on Redis 7+), then the caller's extra arguments. Its
- * port is a random free loopback port below the ephemeral range, never 6379; a taken port is retried with another
- * one. A JVM shutdown hook stops every server still running. {@link #stop()} and {@link #kill()}
- * end the process but keep the port and directory, so that {@link #restart()} can start it again on the same port;
+ * port is a random free loopback port below the ephemeral range, never Redis's default port (where a user's own
+ * server may run); a taken port is retried with another one. A JVM shutdown hook stops every server still running.
+ * {@link #stop()} and {@link #kill()} end the process but keep the port and directory, so that {@link #restart()}
+ * can start it again on the same port;
  * {@link #close()} stops it for good and deletes its directory (unless {@value #KEEP_DIRS_PROPERTY} is true).
  */
 public final class RedisServer implements AutoCloseable {
@@ -86,7 +89,10 @@ public final class RedisServer implements AutoCloseable {
         this.outputFile = dir.resolve("stdout.log");
     }
 
-    /** Starts a standalone server on a free loopback port with the given extra arguments (e.g. {@code "--notify-keyspace-events", "Ex"}). */
+    /**
+     * Starts a standalone server on a free loopback port with the given extra arguments (e.g.
+     * {@code "--notify-keyspace-events", "Ex"}).
+     */
     public static RedisServer start(String... extraArgs) {
         return builder().args(extraArgs).start();
     }
@@ -242,7 +248,10 @@ public final class RedisServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** Stops the process gracefully: SIGTERM, wait up to 10 s, then SIGKILL. Port and directory are kept for {@link #restart()}. */
+    /**
+     * Stops the process gracefully: SIGTERM, wait up to 10 s, then SIGKILL. Port and directory are kept for
+     * {@link #restart()}.
+     */
     public synchronized void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
@@ -451,7 +460,9 @@ public final class RedisServer implements AutoCloseable {
             int candidate = clusterCapable
                     ? ThreadLocalRandom.current().nextInt(CLUSTER_PORT_MIN, CLUSTER_PORT_MAX + 1)
                     : ThreadLocalRandom.current().nextInt(PLAIN_PORT_MIN, PLAIN_PORT_MAX + 1);
-            if (candidate == 6379 || candidate == 6379 + CLUSTER_BUS_OFFSET || RESERVED_PORTS.contains(candidate)
+            if (candidate == ConnectionSettings.DEFAULT_PORT
+                    || candidate == ConnectionSettings.DEFAULT_PORT + CLUSTER_BUS_OFFSET
+                    || RESERVED_PORTS.contains(candidate)
                     || (clusterCapable && RESERVED_PORTS.contains(candidate + CLUSTER_BUS_OFFSET))) {
                 continue;
             }

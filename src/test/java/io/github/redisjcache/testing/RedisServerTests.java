@@ -13,12 +13,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.redisjcache.connection.ConnectionSettings;
+
 class RedisServerTests {
 
     @Test
-    void startsOnALoopbackPortOtherThan6379AndServesData() {
+    void startsOnALoopbackPortOtherThanTheDefaultOneAndServesData() {
         try (RedisServer server = RedisServer.start()) {
-            assertNotEquals(6379, server.port());
+            assertNotEquals(ConnectionSettings.DEFAULT_PORT, server.port());
             assertTrue(server.port() > 1024 && server.port() < 32768, "below the ephemeral range: " + server.port());
             assertEquals("127.0.0.1", server.host());
             assertEquals("redis://127.0.0.1:" + server.port(), server.uri());

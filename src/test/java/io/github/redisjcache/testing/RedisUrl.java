@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.redisjcache.connection.ConnectionSettings;
+
 /**
  * A parsed {@code redis://[[user]:password@]host[:port][/db]} address, as given in {@code REDIS_URL}.
  *
  * <p>User and password are URL-decoded; {@code redis://:pw@host} and {@code redis://pw@host} both mean a password
- * for the default user. The port defaults to 6379 and the database to 0. TLS ({@code rediss://}) is not supported.
+ * for the default user. The port defaults to Redis's default port and the database to 0. TLS ({@code rediss://}) is
+ * not supported.
  */
 public final class RedisUrl {
 
@@ -40,13 +43,17 @@ public final class RedisUrl {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(parse(value.trim()));
     }
 
-    /** Parses {@code redis://[[user]:password@]host[:port][/db]}; throws {@link IllegalArgumentException} if malformed. */
+    /**
+     * Parses {@code redis://[[user]:password@]host[:port][/db]}; throws {@link IllegalArgumentException} if
+     * malformed.
+     */
     public static RedisUrl parse(String url) {
         Objects.requireNonNull(url, "url");
         String prefix = "redis://";
         if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) {
             throw new IllegalArgumentException("Expected redis://[[user]:password@]host[:port][/db] but got '"
-                    + redact(url) + "'" + (url.toLowerCase(java.util.Locale.ROOT).startsWith("rediss://") ? " (TLS is not supported)" : ""));
+                    + redact(url) + "'" + (url.toLowerCase(java.util.Locale.ROOT).startsWith("rediss://")
+                    ? " (TLS is not supported)" : ""));
         }
         String rest = url.substring(prefix.length());
         int query = indexOfAny(rest, "?#");
@@ -87,7 +94,7 @@ public final class RedisUrl {
             }
         }
         String host;
-        int port = 6379;
+        int port = ConnectionSettings.DEFAULT_PORT;
         String portText = null;
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
@@ -138,7 +145,8 @@ public final class RedisUrl {
     private static String redact(String url) {
         int at = url.lastIndexOf('@');
         int scheme = url.indexOf("://");
-        return at > 0 && scheme >= 0 && scheme < at ? url.substring(0, scheme + 3) + "***@" + url.substring(at + 1) : url;
+        return at > 0 && scheme >= 0 && scheme < at
+                ? url.substring(0, scheme + 3) + "***@" + url.substring(at + 1) : url;
     }
 
     /** Host name or address. */
@@ -146,7 +154,7 @@ public final class RedisUrl {
         return host;
     }
 
-    /** Port (6379 if the URL has none). */
+    /** Port (Redis's default port if the URL has none). */
     public int port() {
         return port;
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.redisjcache.connection.ConnectionSettings;
+
 class RedisUrlTests {
 
     @Test
@@ -26,7 +28,7 @@ class RedisUrlTests {
     void appliesDefaults() {
         RedisUrl url = RedisUrl.parse("redis://localhost");
         assertEquals("localhost", url.host());
-        assertEquals(6379, url.port());
+        assertEquals(ConnectionSettings.DEFAULT_PORT, url.port());
         assertEquals(0, url.database());
         assertNull(url.user());
         assertNull(url.password());

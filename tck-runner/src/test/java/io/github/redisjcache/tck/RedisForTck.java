@@ -47,7 +47,7 @@ public class RedisForTck extends RunListener {
             start();
         } catch (RuntimeException e) {
             // JUnit drops a listener that throws an Exception and runs the tests anyway, with the provider left to
-            // find a Redis by itself (REDIS_URL, else 127.0.0.1:6379); an Error stops the run.
+            // find a Redis by itself (REDIS_URL, else the default address); an Error stops the run.
             throw new AssertionError("The TCK cannot start: " + e.getMessage(), e);
         }
     }
