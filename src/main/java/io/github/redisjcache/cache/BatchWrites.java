@@ -110,7 +110,7 @@ final class BatchWrites {
 
     /** A custom policy is asked per entry about what really happens to it: existence first, then the writes. */
     private List<MutateResult> writeAsked(List<byte[]> keys, List<byte[]> values, boolean onlyIfAbsent) {
-        RedisStore.Batch probe = store.batch();
+        RedisStore.Batch probe = store.readBatch();
         List<CompletableFuture<Boolean>> exists = new ArrayList<>(keys.size());
         for (byte[] key : keys) {
             exists.add(probe.commands().exists(key));
@@ -149,7 +149,8 @@ final class BatchWrites {
         for (CompletableFuture<T> future : futures) {
             results.add(awaiter.await("batch", future));
         }
-        done.exceptionally(failure -> null);
+        // The batch as a whole fails when its writes were not acknowledged by enough replicas (wait-replicas).
+        awaiter.await("batch", done);
         return results;
     }
 }

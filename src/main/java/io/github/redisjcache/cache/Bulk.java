@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 
+import org.redisson.client.RedisException;
 import org.redisson.connection.MasterSlaveEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import io.github.redisjcache.store.Commands;
 import io.github.redisjcache.store.EventRoute;
 import io.github.redisjcache.store.MutateResult;
 import io.github.redisjcache.store.Mutation;
+import io.github.redisjcache.store.RedisFailures;
 import io.github.redisjcache.store.RedisStore;
 import io.github.redisjcache.store.TtlCode;
 
@@ -56,7 +59,7 @@ final class Bulk<K, V> {
         EventBatch<K, V> events = parts.events.batch();
         List<byte[]> entryKeys = entryKeys(ordered);
         List<byte[]> values = readAll(entryKeys, ordered, events);
-        Map<K, V> result = new HashMap<>();
+        Map<K, V> result = new HashMap<>(ordered.size() * 4 / 3 + 1);
         List<K> missing = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             byte[] bytes = values.get(i);
@@ -114,8 +117,11 @@ final class Bulk<K, V> {
 
     /** Plain reads: one MGET per hash slot (one in all on a standalone server), one round trip per node. */
     private List<byte[]> readPlain(List<byte[]> entryKeys) {
-        RedisStore.Batch batch = parts.store.batch();
         Collection<List<Integer>> groups = parts.store.bySlot(entryKeys);
+        if (groups.size() == 1) {
+            return readOneSlot(entryKeys, groups.iterator().next());
+        }
+        RedisStore.Batch batch = parts.store.readBatch();
         List<CompletableFuture<List<Object>>> futures = new ArrayList<>(groups.size());
         for (List<Integer> group : groups) {
             List<byte[]> keys = new ArrayList<>(group.size());
@@ -132,6 +138,20 @@ final class Bulk<K, V> {
             for (int i = 0; i < group.size(); i++) {
                 values[group.get(i)] = (byte[]) reply.get(i);
             }
+        }
+        return java.util.Arrays.asList(values);
+    }
+
+    /** One MGET sent on its own: a batch's bookkeeping (and its WAIT for replicas) is for writes to many nodes. */
+    private List<byte[]> readOneSlot(List<byte[]> entryKeys, List<Integer> group) {
+        List<byte[]> keys = new ArrayList<>(group.size());
+        for (int index : group) {
+            keys.add(entryKeys.get(index));
+        }
+        List<Object> reply = parts.awaiter.await("getAll", parts.store.single().getMany(keys));
+        byte[][] values = new byte[entryKeys.size()][];
+        for (int i = 0; i < group.size(); i++) {
+            values[group.get(i)] = (byte[]) reply.get(i);
         }
         return java.util.Arrays.asList(values);
     }
@@ -334,7 +354,16 @@ final class Bulk<K, V> {
 
     /** Deletes every entry, chunk by chunk, without listeners, writer or statistics, as the specification says. */
     void clear() {
-        parts.store.deleteMatching(parts.keys.entryPattern());
+        try {
+            parts.store.deleteMatching(parts.keys.entryPattern());
+        } catch (CacheException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Redisson wraps failures of its own futures, such as too few replicas acknowledging (wait-replicas).
+            Throwable cause = e instanceof RedisException && e.getCause() != null ? e.getCause() : e;
+            throw new CacheException("Redis failed during clear on " + parts.keys.name() + ": "
+                    + RedisFailures.describe(cause), RedisFailures.scrub(cause));
+        }
     }
 
     void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
@@ -373,7 +402,7 @@ final class Bulk<K, V> {
     }
 
     private List<K> absent(List<K> keys) {
-        RedisStore.Batch batch = parts.store.batch();
+        RedisStore.Batch batch = parts.store.readBatch();
         List<CompletableFuture<Boolean>> futures = new ArrayList<>(keys.size());
         for (byte[] entryKey : entryKeys(keys)) {
             futures.add(batch.commands().exists(entryKey));
@@ -414,7 +443,8 @@ final class Bulk<K, V> {
         for (CompletableFuture<T> future : futures) {
             results.add(parts.awaiter.await("batch", future));
         }
-        done.exceptionally(failure -> null);
+        // The batch as a whole fails when its writes were not acknowledged by enough replicas (wait-replicas).
+        parts.awaiter.await("batch", done);
         return results;
     }
 

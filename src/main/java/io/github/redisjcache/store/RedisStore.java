@@ -59,7 +59,20 @@ public final class RedisStore {
      * @return a new batch
      */
     public Batch batch() {
-        int replicas = connection.settings().waitReplicas();
+        return batch(connection.settings().waitReplicas());
+    }
+
+    /**
+     * Starts a batch of reads only: never followed by {@code WAIT}, which is for writes, so reads go on while
+     * replicas are missing.
+     *
+     * @return a new batch
+     */
+    public Batch readBatch() {
+        return batch(0);
+    }
+
+    private Batch batch(int replicas) {
         long waitMillis = connection.settings().waitTimeout().toMillis();
         BatchOptions options = BatchOptions.defaults();
         if (replicas > 0) {
@@ -109,12 +122,14 @@ public final class RedisStore {
                     for (byte[] key : chunk.keys()) {
                         deletes.add(batch.commands().delete(key));
                     }
-                    batch.execute().exceptionally(failure -> null);
+                    CompletableFuture<?> done = batch.execute();
                     for (CompletableFuture<Boolean> delete : deletes) {
                         if (Boolean.TRUE.equals(executor.get(delete))) {
                             deleted++;
                         }
                     }
+                    // Fails when the deletions were not acknowledged by enough replicas (wait-replicas).
+                    executor.get(done);
                 }
                 cursor = chunk.cursor();
             } while (!"0".equals(cursor));

@@ -60,4 +60,36 @@ class ReplicaAcknowledgementTest {
             }
         }
     }
+
+    @Test
+    void bulkWritesNoReplicaAcknowledgedFail() {
+        try (RedisServer master = RedisServer.start()) {
+            RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()));
+            try (var client = replica.client()) {
+                Eventually.await(Duration.ofSeconds(10), "the replica to sync",
+                        () -> "up".equals(client.info("replication").get("master_link_status")));
+            }
+            CacheManager manager = CacheManagers.provider().getCacheManager(
+                    URI.create(master.uri() + "?wait-replicas=1&wait-timeout=200ms"), getClass().getClassLoader());
+            try {
+                Cache<String, String> cache = manager.createCache("acknowledged",
+                        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+                cache.putAll(java.util.Map.of("a", "1", "b", "2"));
+                replica.close();
+                // One MSET (entries that never expire), a batch of deletions, and clear's deletions by chunk.
+                assertThatThrownBy(() -> cache.putAll(java.util.Map.of("c", "3", "d", "4")))
+                        .isInstanceOf(CacheException.class)
+                        .hasMessageContaining("acknowledged by 0 of 1 required replicas");
+                assertThatThrownBy(() -> cache.removeAll(java.util.Set.of("a", "b")))
+                        .isInstanceOf(CacheException.class)
+                        .hasMessageContaining("acknowledged by 0 of 1 required replicas");
+                assertThatThrownBy(cache::clear)
+                        .isInstanceOf(CacheException.class)
+                        .hasMessageContaining("acknowledged by 0 of 1 required replicas");
+            } finally {
+                manager.close();
+                replica.close();
+            }
+        }
+    }
 }
