@@ -178,10 +178,10 @@ public final class CacheEvents<K, V> {
     }
 
     private EntryEvent<K, V> toEvent(EventType type, byte[] entryKey, byte[] value, byte[] oldValue) {
-        K key = decoder.key(entryKey);
-        V newValue = value == null ? null : decoder.value(value);
-        V old = oldValue == null ? null : decoder.value(oldValue);
-        return new EntryEvent<>(source, type, key, newValue, old, old != null);
+        EventValue<V> old = EventValue.decoded(oldValue, decoder);
+        // An expiry carries one value as both: decoded once.
+        EventValue<V> now = value == oldValue ? old : EventValue.decoded(value, decoder);
+        return new EntryEvent<>(source, type, decoder.key(entryKey), now, old);
     }
 
     /** @return the origin id of this cache instance */

@@ -15,8 +15,8 @@ public final class EntryEvent<K, V> extends CacheEntryEvent<K, V> {
     private static final long serialVersionUID = 1L;
 
     private final K key;
-    private final V value;
-    private final V oldValue;
+    private final EventValue<V> value;
+    private final EventValue<V> oldValue;
     private final boolean oldValueAvailable;
 
     /**
@@ -30,6 +30,16 @@ public final class EntryEvent<K, V> extends CacheEntryEvent<K, V> {
      * @param oldValueAvailable whether {@code oldValue} is known
      */
     public EntryEvent(Cache<K, V> source, EventType type, K key, V value, V oldValue, boolean oldValueAvailable) {
+        this(source, type, key, EventValue.of(value), EventValue.of(oldValue), oldValueAvailable);
+    }
+
+    /** Creates an event whose values may be decoded only when first read; an old value is available if present. */
+    EntryEvent(Cache<K, V> source, EventType type, K key, EventValue<V> value, EventValue<V> oldValue) {
+        this(source, type, key, value, oldValue, oldValue.isPresent());
+    }
+
+    private EntryEvent(Cache<K, V> source, EventType type, K key, EventValue<V> value, EventValue<V> oldValue,
+            boolean oldValueAvailable) {
         super(source, type);
         this.key = key;
         this.value = value;
@@ -50,7 +60,8 @@ public final class EntryEvent<K, V> extends CacheEntryEvent<K, V> {
         @SuppressWarnings("unchecked")
         Cache<K, V> cache = (Cache<K, V>) getSource();
         boolean valueIsOld = getEventType() == EventType.REMOVED || getEventType() == EventType.EXPIRED;
-        return new EntryEvent<>(cache, getEventType(), key, valueIsOld ? null : value, null, false);
+        return new EntryEvent<>(cache, getEventType(), key, valueIsOld ? EventValue.of(null) : value,
+                EventValue.of(null), false);
     }
 
     @Override
@@ -60,12 +71,12 @@ public final class EntryEvent<K, V> extends CacheEntryEvent<K, V> {
 
     @Override
     public V getValue() {
-        return value;
+        return value.get();
     }
 
     @Override
     public V getOldValue() {
-        return oldValueAvailable ? oldValue : null;
+        return oldValueAvailable ? oldValue.get() : null;
     }
 
     @Override

@@ -2,16 +2,24 @@ package io.github.redisjcache.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.CacheEntryCreatedListener;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryRemovedListener;
+import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.event.EventType;
 import javax.cache.expiry.CreatedExpiryPolicy;
 
@@ -205,6 +213,96 @@ class CrossInstanceEventsTest {
 
     private static long countExpired(RecordingListener<String, String> listener, String key) {
         return listener.events().stream().filter(line -> line.startsWith("EXPIRED " + key + "=")).count();
+    }
+
+    @Test
+    void valuesOfEventsFromAnotherInstanceAreDecodedOnlyWhenReadAndOnce() {
+        openManagers(TestRedis.get().uri());
+        MutableConfiguration<String, CountedValue> configuration = new MutableConfiguration<String, CountedValue>()
+                .setTypes(String.class, CountedValue.class);
+        Cache<String, CountedValue> writer = first.createCache(CACHE, configuration);
+        Cache<String, CountedValue> reader = second.getCache(CACHE, String.class, CountedValue.class);
+        KeysListener listener = new KeysListener();
+        reader.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(listener), null, true, false));
+        Eventually.await(Duration.ofSeconds(5), "the writer to learn of the listener", () -> {
+            writer.put("probe", new CountedValue("x"));
+            return !listener.keys.isEmpty();
+        });
+        writer.remove("probe");
+        Eventually.await(Duration.ofSeconds(5), "the probe's removal", () -> listener.keys.contains("REMOVED probe"));
+        listener.keys.clear();
+        CountedValue.DECODED.set(0);
+
+        writer.put("a", new CountedValue("1"));
+        writer.put("a", new CountedValue("2"));
+        writer.put("b", new CountedValue("3"));
+        Eventually.await(Duration.ofSeconds(5), "three events", () -> listener.keys.size() >= 3);
+        assertThat(listener.keys).containsExactly("CREATED a", "UPDATED a", "CREATED b");
+        assertThat(CountedValue.DECODED).as("values decoded for a listener that read only keys").hasValue(0);
+
+        listener.readValues = true;
+        writer.put("b", new CountedValue("4"));
+        Eventually.await(Duration.ofSeconds(5), "the fourth event", () -> listener.values.size() >= 1);
+        assertThat(listener.values).containsExactly("b=4 old=3 again=4 old=3");
+        assertThat(CountedValue.DECODED).as("each value decoded once, however often it is read").hasValue(2);
+    }
+
+    /** A value that counts how often it was decoded (the codec creates it through its no-argument constructor). */
+    static final class CountedValue {
+        static final AtomicInteger DECODED = new AtomicInteger();
+        private String text;
+
+        CountedValue() {
+            DECODED.incrementAndGet();
+        }
+
+        CountedValue(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
+    /** Records the keys of events, and their values (each read twice) once told to. */
+    static final class KeysListener implements CacheEntryCreatedListener<String, CountedValue>,
+            CacheEntryUpdatedListener<String, CountedValue>,
+            CacheEntryRemovedListener<String, CountedValue>, Serializable {
+        private static final long serialVersionUID = 1L;
+        final transient List<String> keys = new CopyOnWriteArrayList<>();
+        final transient List<String> values = new CopyOnWriteArrayList<>();
+        volatile boolean readValues;
+
+        private void record(Iterable<CacheEntryEvent<? extends String, ? extends CountedValue>>
+                events) {
+            for (CacheEntryEvent<? extends String, ? extends CountedValue> event : events) {
+                keys.add(event.getEventType() + " " + event.getKey());
+                if (readValues) {
+                    values.add(event.getKey() + "=" + event.getValue().text() + " old=" + event.getOldValue().text()
+                            + " again=" + event.getValue().text() + " old=" + event.getOldValue().text());
+                }
+            }
+        }
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends CountedValue>>
+                events) {
+            record(events);
+        }
+
+        @Override
+        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends CountedValue>>
+                events) {
+            record(events);
+        }
+
+        @Override
+        public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends CountedValue>>
+                events) {
+            record(events);
+        }
     }
 
     private static void sleep(long millis) {
