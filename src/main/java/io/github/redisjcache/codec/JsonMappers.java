@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /** Builds the {@link ObjectMapper} of a {@link JsonCodec}. */
 final class JsonMappers {
@@ -38,6 +39,10 @@ final class JsonMappers {
                 // NaN and infinities as bare tokens: as strings they would come back as String under Object.
                 .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // Faster parsing of the same numbers to the same values; writing is left as it is, since stored
+                // bytes are compared and must not change between versions.
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .build();
         AllowListTypeValidator validator = new AllowListTypeValidator(allowList);
         return JsonMapper.builder(factory)
@@ -45,6 +50,9 @@ final class JsonMappers {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(new JsonCodecModule())
+                // Field access through generated lambdas instead of reflection: about a fifth off every value's
+                // encoding and decoding, the codec's largest cost in the benchmarks (BENCHMARKS.md).
+                .addModule(new BlackbirdModule())
                 // Fields are the state: getters, setters and implicit constructors are the class's business.
                 .visibility(PropertyAccessor.ALL, Visibility.NONE)
                 .visibility(PropertyAccessor.FIELD, Visibility.ANY)

@@ -18,6 +18,9 @@ final class SubclassTypeIdDeserializer extends AsArrayTypeDeserializer {
 
     private static final long serialVersionUID = 1L;
 
+    /** The declared class's own deserializer, found once: finding it contextualises it again on every call. */
+    private transient volatile JsonDeserializer<Object> plain;
+
     SubclassTypeIdDeserializer(JavaType declaredType, TypeIdResolver idResolver) {
         super(declaredType, idResolver, null, false, null);
     }
@@ -36,7 +39,11 @@ final class SubclassTypeIdDeserializer extends AsArrayTypeDeserializer {
         if (parser.isExpectedStartArrayToken()) {
             return super._deserialize(parser, context);
         }
-        JsonDeserializer<Object> plain = context.findContextualValueDeserializer(_baseType, _property);
-        return plain.deserialize(parser, context);
+        JsonDeserializer<Object> deserializer = plain;
+        if (deserializer == null) {
+            deserializer = context.findContextualValueDeserializer(_baseType, _property);
+            plain = deserializer;
+        }
+        return deserializer.deserialize(parser, context);
     }
 }
