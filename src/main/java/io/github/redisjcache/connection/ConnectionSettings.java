@@ -40,7 +40,7 @@ public final class ConnectionSettings {
     static final int DEFAULT_RETRY_ATTEMPTS = 2;
     static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMillis(500);
     static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
-    static final int DEFAULT_POOL_SIZE = 4;
+    static final int DEFAULT_POOL_SIZE = 2;
     static final int DEFAULT_MIN_IDLE = 1;
     static final int DEFAULT_SUBSCRIPTION_POOL_SIZE = 4;
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(1);

@@ -97,7 +97,7 @@ class ConnectionSettingsIdentityTest {
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.retryAttempts()).isEqualTo(2);
         assertThat(settings.retryInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(settings.poolSize()).isEqualTo(4);
+        assertThat(settings.poolSize()).isEqualTo(2);
         assertThat(settings.minIdle()).isEqualTo(1);
         assertThat(settings.readFrom()).isEqualTo(ReadFrom.MASTER);
         assertThat(settings.effectiveNettyThreads()).isGreaterThanOrEqualTo(2);
