@@ -7,7 +7,7 @@ import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryListenerException;
 import javax.cache.event.CacheEntryUpdatedListener;
 
-/** A listener that only counts the events it hears (registered on another cache manager than the writer's). */
+/** A listener that only counts the events it hears (registered in another JVM than the writer, {@link ListenerJvm}). */
 public class CountingListener implements CacheEntryCreatedListener<String, Item>,
         CacheEntryUpdatedListener<String, Item> {
 

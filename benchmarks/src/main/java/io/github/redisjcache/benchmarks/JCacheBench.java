@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.cache.Cache;
-import javax.cache.configuration.FactoryBuilder;
-import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,6 +21,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+
+import io.github.redisjcache.testing.JvmProcess;
 
 /**
  * The JCache operations, the same calls for every JCache contender (see {@link Contenders}): throughput in
@@ -45,12 +45,12 @@ public class JCacheBench {
     @Param(Contenders.DEFAULT)
     public String netty;
 
-    /** Whether a listener is registered on the cache through another cache manager (another connection). */
+    /** Whether a listener is registered on the cache in another JVM ({@link ListenerJvm}) while this one writes. */
     @Param("false")
     public boolean listeners;
 
     private Contenders.Opened opened;
-    private Contenders.Opened listenerSide;
+    private JvmProcess listenerJvm;
     Cache<String, Item> cache;
     Cache<String, Item> fresh;
     private final LongAdder invocations = new LongAdder();
@@ -67,10 +67,7 @@ public class JCacheBench {
         fresh = opened.cache("bench-fresh");
         Workload.populate(cache);
         if (listeners) {
-            listenerSide = Contenders.open(contender, pool, netty, "listener");
-            Cache<String, Item> listened = listenerSide.cache("bench");
-            listened.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
-                    FactoryBuilder.factoryOf(CountingListener.class), null, false, false));
+            listenerJvm = ListenerJvm.start(contender, pool, netty);
             // Let the writer's instance learn that someone listens before measuring.
             Thread.sleep(2_000);
         }
@@ -97,8 +94,8 @@ public class JCacheBench {
         }
         if (listeners) {
             Thread.sleep(1_000);
-            Workload.check("listeners " + label + " events-heard=" + CountingListener.EVENTS.get());
-            listenerSide.close();
+            Workload.check("listeners " + label + " events-heard-in-other-jvm=" + ListenerJvm.events(listenerJvm));
+            listenerJvm.close();
         }
         opened.close();
     }

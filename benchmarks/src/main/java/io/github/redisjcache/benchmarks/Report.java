@@ -208,7 +208,7 @@ final class Report {
             for (int threads : List.of(1, 16)) {
                 Column listened = new Column(ours.name() + " listened", ours.bench(), ours.contender(), ours.pool(),
                         ours.netty(), true);
-                goal(ours.name() + " put with a listener in another cache manager, " + threads
+                goal(ours.name() + " put with a listener in another JVM, " + threads
                         + " thread(s) ÷ without", value(listened, "put", threads), value(ours, "put", threads), 0.8);
             }
         }
@@ -231,7 +231,7 @@ final class Report {
 
     private void listenersSection() {
         md.append("## put with listeners registered elsewhere (ops/s)\n\n"
-                + "| codec | threads | put | put, listener in another cache manager | ratio |\n|---|---:|---:|---:|---:|\n");
+                + "| codec | threads | put | put, listener in another JVM | ratio |\n|---|---:|---:|---:|---:|\n");
         for (Column ours : List.of(oursJson(), oursKryo())) {
             for (int threads : List.of(1, 16)) {
                 Column listened = new Column(ours.name(), ours.bench(), ours.contender(), ours.pool(), ours.netty(),
