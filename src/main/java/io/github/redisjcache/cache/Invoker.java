@@ -141,7 +141,7 @@ final class Invoker<K, V> {
                 }
                 MutateResult result = parts.writes.mutate("invoke", entryKey,
                         Mutation.touchIfEquals(snapshot, access), parts.events.route(entryKey));
-                if (result.outcome() == MutateResult.ACCESSED_EXPIRED) {
+                if (result.outcome() == MutateResult.ACCESSED_EXPIRED && events.isActive()) {
                     events.expired(key, parts.codec.decodeValue(snapshot));
                 }
                 // An access needs no compare-and-set: had the entry changed, the read was still a valid read.
@@ -177,7 +177,10 @@ final class Invoker<K, V> {
                 if (result.outcome() == MutateResult.CONDITION_FAILED) {
                     return false;
                 }
-                events.updated(key, value, parts.codec.decodeValue(snapshot));
+                if (events.isActive()) {
+                    // Decoded afresh: the processor may have changed the object its entry gave it.
+                    events.updated(key, value, parts.codec.decodeValue(snapshot));
+                }
                 if (result.outcome() == MutateResult.UPDATED_EXPIRED) {
                     events.expired(key, value);
                 }
@@ -196,7 +199,9 @@ final class Invoker<K, V> {
                 if (result.outcome() == MutateResult.CONDITION_FAILED) {
                     return false;
                 }
-                events.removed(key, parts.codec.decodeValue(snapshot));
+                if (events.isActive()) {
+                    events.removed(key, parts.codec.decodeValue(snapshot));
+                }
                 statistics.removals(1);
                 statistics.removeTime(start);
                 return true;
