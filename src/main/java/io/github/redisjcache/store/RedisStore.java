@@ -219,16 +219,22 @@ public final class RedisStore {
 
         /**
          * Sends everything queued, one round trip per node. When writes must be acknowledged by replicas, the batch
-         * fails unless enough replicas acknowledged its writes within the timeout.
+         * fails unless enough replicas acknowledged its writes within the timeout; otherwise it never fails, since
+         * failed operations fail their own futures.
          *
          * @return completion of the whole batch; failed operations also fail their own futures
          */
         public CompletableFuture<?> execute() {
             CompletableFuture<BatchResult<?>> done = service.executeAsync().toCompletableFuture();
-            if (replicas == 0) {
-                return done;
-            }
-            return done.thenApply(result -> {
+            return done.handle((result, failure) -> {
+                // A command that failed fails its own future (and one that met NOSCRIPT was sent again on its own),
+                // so the batch reports only what is its alone: whether enough replicas acknowledged its writes.
+                if (replicas == 0) {
+                    return result;
+                }
+                if (failure != null) {
+                    throw new NotAcknowledgedException(replicas);
+                }
                 if (result.getSyncedSlaves() < replicas) {
                     throw new NotAcknowledgedException(replicas, result.getSyncedSlaves(), waitMillis);
                 }

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.redisjcache.support.CacheManagers;
 import io.github.redisjcache.support.Eventually;
+import io.github.redisjcache.support.RecordingListener;
 import io.github.redisjcache.testing.RedisServer;
 
 /** The {@code wait-replicas} setting: a write is acknowledged only once enough replicas have it. */
@@ -74,13 +79,13 @@ class ReplicaAcknowledgementTest {
             try {
                 Cache<String, String> cache = manager.createCache("acknowledged",
                         new MutableConfiguration<String, String>().setTypes(String.class, String.class));
-                cache.putAll(java.util.Map.of("a", "1", "b", "2"));
+                cache.putAll(Map.of("a", "1", "b", "2"));
                 replica.close();
                 // One MSET (entries that never expire), a batch of deletions, and clear's deletions by chunk.
-                assertThatThrownBy(() -> cache.putAll(java.util.Map.of("c", "3", "d", "4")))
+                assertThatThrownBy(() -> cache.putAll(Map.of("c", "3", "d", "4")))
                         .isInstanceOf(CacheException.class)
                         .hasMessageContaining("acknowledged by 0 of 1 required replicas");
-                assertThatThrownBy(() -> cache.removeAll(java.util.Set.of("a", "b")))
+                assertThatThrownBy(() -> cache.removeAll(Set.of("a", "b")))
                         .isInstanceOf(CacheException.class)
                         .hasMessageContaining("acknowledged by 0 of 1 required replicas");
                 assertThatThrownBy(cache::clear)
@@ -89,6 +94,41 @@ class ReplicaAcknowledgementTest {
             } finally {
                 manager.close();
                 replica.close();
+            }
+        }
+    }
+
+    @Test
+    void aBatchWhoseScriptWasForgottenReportsItsAcknowledgementUnknownOnce() {
+        try (RedisServer master = RedisServer.start();
+             RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()))) {
+            try (var client = replica.client()) {
+                Eventually.await(Duration.ofSeconds(10), "the replica to sync",
+                        () -> "up".equals(client.info("replication").get("master_link_status")));
+            }
+            CacheManager manager = CacheManagers.provider().getCacheManager(
+                    URI.create(master.uri() + "?wait-replicas=1&wait-timeout=2s"), getClass().getClassLoader());
+            try {
+                Cache<String, String> cache = manager.createCache("acknowledged",
+                        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+                // A listener makes putAll send the publishing script for each entry.
+                cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                        FactoryBuilder.factoryOf(new RecordingListener<String, String>()), null, false, true));
+                cache.putAll(Map.of("a", "1", "b", "2"));
+                try (var client = master.client()) {
+                    client.call("SCRIPT", "FLUSH");
+                }
+
+                // The scripts ran again from source, but the batch's WAIT result was lost with the NOSCRIPT reply.
+                assertThatThrownBy(() -> cache.putAll(Map.of("a", "3", "b", "4")))
+                        .isInstanceOf(CacheException.class)
+                        .hasMessageContaining("whether 1 required replicas acknowledged it is unknown");
+                cache.putAll(Map.of("a", "5", "b", "6"));
+                try (var client = replica.client()) {
+                    assertThat(client.callString("GET", "jcache:acknowledged:a")).isEqualTo("\"5\"");
+                }
+            } finally {
+                manager.close();
             }
         }
     }
