@@ -63,7 +63,8 @@ public final class Quickstart {
         boolean external = redisUrl != null && !redisUrl.isBlank();
         try (EmbeddedRedis embedded = external ? null : EmbeddedRedis.start()) {
             if (embedded != null) {
-                // The default cache manager connects to -Dredisjcache.uri, else REDIS_URL, else 127.0.0.1:6379.
+                // The default cache manager connects to -Dredisjcache.uri, else REDIS_URL, else 127.0.0.1 at
+                // Redis's default port.
                 System.setProperty("redisjcache.uri", embedded.uri());
             }
             CachingProvider provider = Caching.getCachingProvider();
