@@ -250,7 +250,7 @@ final class RedisCacheManager implements CacheManager {
                 cache.close();
             }
         } finally {
-            store.deleteMatching(keys.entryPattern());
+            store.deleteMatching(keys.entryPattern(), awaiter);
             await(store.single().delete(configKey));
             if (incarnation != null) {
                 await(destroyNotices.announce(prefix, cacheName, incarnation));

@@ -62,7 +62,7 @@ final class BatchWrites {
             EventRoute route = events.route(key);
             results.add(queue(commands, key, values.get(i), create, update, onlyIfAbsent, route));
         }
-        return collect(batch, results);
+        return batch.await(awaiter, results);
     }
 
     /**
@@ -80,7 +80,7 @@ final class BatchWrites {
             }
             futures.add(batch.commands().setMany(keysAndValues));
         }
-        collect(batch, futures);
+        batch.await(awaiter, futures);
         List<MutateResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             results.add(MutateResult.WRITTEN_UNKNOWN);
@@ -115,7 +115,7 @@ final class BatchWrites {
         for (byte[] key : keys) {
             exists.add(probe.commands().exists(key));
         }
-        List<Boolean> existing = collect(probe, exists);
+        List<Boolean> existing = probe.await(awaiter, exists);
         RedisStore.Batch batch = store.batch();
         List<CompletableFuture<MutateResult>> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
@@ -130,7 +130,7 @@ final class BatchWrites {
                         route));
             }
         }
-        List<MutateResult> outcomes = collect(batch, results);
+        List<MutateResult> outcomes = batch.await(awaiter, results);
         List<MutateResult> settled = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             MutateResult outcome = outcomes.get(i);
@@ -141,16 +141,5 @@ final class BatchWrites {
             settled.add(outcome);
         }
         return settled;
-    }
-
-    private <T> List<T> collect(RedisStore.Batch batch, List<CompletableFuture<T>> futures) {
-        CompletableFuture<?> done = batch.execute();
-        List<T> results = new ArrayList<>(futures.size());
-        for (CompletableFuture<T> future : futures) {
-            results.add(awaiter.await("batch", future));
-        }
-        // The batch as a whole fails when its writes were not acknowledged by enough replicas (wait-replicas).
-        awaiter.await("batch", done);
-        return results;
     }
 }

@@ -16,7 +16,6 @@ import javax.cache.CacheException;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 
-import org.redisson.client.RedisException;
 import org.redisson.connection.MasterSlaveEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +105,7 @@ final class Bulk<K, V> {
                         .thenApply(value -> new MutateResult(MutateResult.ACCESSED, value)));
             }
         }
-        List<MutateResult> results = await(batch, futures);
+        List<MutateResult> results = batch.await(parts.awaiter, futures);
         List<byte[]> values = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             cache.noteExpired(keys.get(i), results.get(i), events);
@@ -118,19 +117,19 @@ final class Bulk<K, V> {
     /** Plain reads: one MGET per hash slot (one in all on a standalone server), one round trip per node. */
     private List<byte[]> readPlain(List<byte[]> entryKeys) {
         Collection<List<Integer>> groups = parts.store.bySlot(entryKeys);
+        List<List<Object>> replies;
         if (groups.size() == 1) {
-            return readOneSlot(entryKeys, groups.iterator().next());
-        }
-        RedisStore.Batch batch = parts.store.readBatch();
-        List<CompletableFuture<List<Object>>> futures = new ArrayList<>(groups.size());
-        for (List<Integer> group : groups) {
-            List<byte[]> keys = new ArrayList<>(group.size());
-            for (int index : group) {
-                keys.add(entryKeys.get(index));
+            // One node holds them all: one MGET on its own, without a batch's bookkeeping.
+            replies = List.of(parts.awaiter.await("getAll",
+                    parts.store.single().getMany(keysAt(entryKeys, groups.iterator().next()))));
+        } else {
+            RedisStore.Batch batch = parts.store.readBatch();
+            List<CompletableFuture<List<Object>>> futures = new ArrayList<>(groups.size());
+            for (List<Integer> group : groups) {
+                futures.add(batch.commands().getMany(keysAt(entryKeys, group)));
             }
-            futures.add(batch.commands().getMany(keys));
+            replies = batch.await(parts.awaiter, futures);
         }
-        List<List<Object>> replies = await(batch, futures);
         byte[][] values = new byte[entryKeys.size()][];
         int g = 0;
         for (List<Integer> group : groups) {
@@ -142,18 +141,12 @@ final class Bulk<K, V> {
         return java.util.Arrays.asList(values);
     }
 
-    /** One MGET sent on its own: a batch's bookkeeping (and its WAIT for replicas) is for writes to many nodes. */
-    private List<byte[]> readOneSlot(List<byte[]> entryKeys, List<Integer> group) {
-        List<byte[]> keys = new ArrayList<>(group.size());
-        for (int index : group) {
+    private static List<byte[]> keysAt(List<byte[]> entryKeys, List<Integer> indexes) {
+        List<byte[]> keys = new ArrayList<>(indexes.size());
+        for (int index : indexes) {
             keys.add(entryKeys.get(index));
         }
-        List<Object> reply = parts.awaiter.await("getAll", parts.store.single().getMany(keys));
-        byte[][] values = new byte[entryKeys.size()][];
-        for (int i = 0; i < group.size(); i++) {
-            values[group.get(i)] = (byte[]) reply.get(i);
-        }
-        return java.util.Arrays.asList(values);
+        return keys;
     }
 
     /** Applies a custom policy's access expiry to the entries that were read, in a second batch. */
@@ -186,7 +179,7 @@ final class Bulk<K, V> {
         if (futures.isEmpty()) {
             return;
         }
-        List<MutateResult> results = await(batch, futures);
+        List<MutateResult> results = batch.await(parts.awaiter, futures);
         for (int j = 0; j < results.size(); j++) {
             if (results.get(j).outcome() == MutateResult.ACCESSED_EXPIRED && events.isActive()) {
                 int i = touched.get(j);
@@ -329,7 +322,7 @@ final class Bulk<K, V> {
                         existed ? MutateResult.DELETED : MutateResult.CONDITION_FAILED, null)));
             }
         }
-        List<MutateResult> results = await(batch, futures);
+        List<MutateResult> results = batch.await(parts.awaiter, futures);
         long removed = 0;
         for (int i = 0; i < results.size(); i++) {
             MutateResult result = results.get(i);
@@ -355,14 +348,13 @@ final class Bulk<K, V> {
     /** Deletes every entry, chunk by chunk, without listeners, writer or statistics, as the specification says. */
     void clear() {
         try {
-            parts.store.deleteMatching(parts.keys.entryPattern());
+            parts.store.deleteMatching(parts.keys.entryPattern(), parts.awaiter);
         } catch (CacheException e) {
             throw e;
         } catch (RuntimeException e) {
-            // Redisson wraps failures of its own futures, such as too few replicas acknowledging (wait-replicas).
-            Throwable cause = e instanceof RedisException && e.getCause() != null ? e.getCause() : e;
+            // A SCAN that failed: Redisson's own exception.
             throw new CacheException("Redis failed during clear on " + parts.keys.name() + ": "
-                    + RedisFailures.describe(cause), RedisFailures.scrub(cause));
+                    + RedisFailures.describe(e), RedisFailures.scrub(e));
         }
     }
 
@@ -407,7 +399,7 @@ final class Bulk<K, V> {
         for (byte[] entryKey : entryKeys(keys)) {
             futures.add(batch.commands().exists(entryKey));
         }
-        List<Boolean> exists = await(batch, futures);
+        List<Boolean> exists = batch.await(parts.awaiter, futures);
         List<K> absent = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             if (!exists.get(i)) {
@@ -435,17 +427,6 @@ final class Bulk<K, V> {
             default:
                 break;
         }
-    }
-
-    private <T> List<T> await(RedisStore.Batch batch, List<CompletableFuture<T>> futures) {
-        CompletableFuture<?> done = batch.execute();
-        List<T> results = new ArrayList<>(futures.size());
-        for (CompletableFuture<T> future : futures) {
-            results.add(parts.awaiter.await("batch", future));
-        }
-        // The batch as a whole fails when its writes were not acknowledged by enough replicas (wait-replicas).
-        parts.awaiter.await("batch", done);
-        return results;
     }
 
     private List<K> checkKeys(Set<? extends K> keys) {

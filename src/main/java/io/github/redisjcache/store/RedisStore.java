@@ -108,9 +108,10 @@ public final class RedisStore {
      * that Redis is never blocked for long.
      *
      * @param pattern a SCAN MATCH pattern
+     * @param awaiter waits for the deletions and names what they were for in failures
      * @return how many keys were deleted
      */
-    public long deleteMatching(String pattern) {
+    public long deleteMatching(String pattern, Awaiter awaiter) {
         long deleted = 0;
         for (MasterSlaveEntry master : masters()) {
             String cursor = "0";
@@ -122,14 +123,11 @@ public final class RedisStore {
                     for (byte[] key : chunk.keys()) {
                         deletes.add(batch.commands().delete(key));
                     }
-                    CompletableFuture<?> done = batch.execute();
-                    for (CompletableFuture<Boolean> delete : deletes) {
-                        if (Boolean.TRUE.equals(executor.get(delete))) {
+                    for (Boolean removed : batch.await(awaiter, deletes)) {
+                        if (Boolean.TRUE.equals(removed)) {
                             deleted++;
                         }
                     }
-                    // Fails when the deletions were not acknowledged by enough replicas (wait-replicas).
-                    executor.get(done);
                 }
                 cursor = chunk.cursor();
             } while (!"0".equals(cursor));
@@ -240,6 +238,25 @@ public final class RedisStore {
                 }
                 return result;
             });
+        }
+
+        /**
+         * Sends everything queued and waits for each operation's reply, then for the batch itself, which fails only
+         * when its writes were not acknowledged by enough replicas (wait-replicas).
+         *
+         * @param awaiter waits within the connection's bound and names the cache in failures
+         * @param futures the operations' replies, in the order wanted
+         * @param <T>     the replies' type
+         * @return the replies, in the order of {@code futures}
+         */
+        public <T> List<T> await(Awaiter awaiter, List<CompletableFuture<T>> futures) {
+            CompletableFuture<?> done = execute();
+            List<T> results = new ArrayList<>(futures.size());
+            for (CompletableFuture<T> future : futures) {
+                results.add(awaiter.await("batch", future));
+            }
+            awaiter.await("batch", done);
+            return results;
         }
     }
 }

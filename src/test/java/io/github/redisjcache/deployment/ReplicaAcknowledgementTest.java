@@ -25,6 +25,16 @@ import io.github.redisjcache.testing.RedisServer;
 /** The {@code wait-replicas} setting: a write is acknowledged only once enough replicas have it. */
 class ReplicaAcknowledgementTest {
 
+    /** Starts a replica of the master and waits until it is in sync. */
+    private static RedisServer syncedReplicaOf(RedisServer master) {
+        RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()));
+        try (var client = replica.client()) {
+            Eventually.await(Duration.ofSeconds(10), "the replica to sync",
+                    () -> "up".equals(client.info("replication").get("master_link_status")));
+        }
+        return replica;
+    }
+
     @Test
     void aWriteNoReplicaAcknowledgedFails() {
         try (RedisServer lonely = RedisServer.start()) {
@@ -45,11 +55,7 @@ class ReplicaAcknowledgementTest {
     @Test
     void aWriteAReplicaAcknowledgedSucceeds() {
         try (RedisServer master = RedisServer.start();
-             RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()))) {
-            try (var client = replica.client()) {
-                Eventually.await(Duration.ofSeconds(10), "the replica to sync",
-                        () -> "up".equals(client.info("replication").get("master_link_status")));
-            }
+             RedisServer replica = syncedReplicaOf(master)) {
             CacheManager manager = CacheManagers.provider().getCacheManager(
                     URI.create(master.uri() + "?wait-replicas=1&wait-timeout=2s"), getClass().getClassLoader());
             try {
@@ -69,11 +75,7 @@ class ReplicaAcknowledgementTest {
     @Test
     void bulkWritesNoReplicaAcknowledgedFail() {
         try (RedisServer master = RedisServer.start()) {
-            RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()));
-            try (var client = replica.client()) {
-                Eventually.await(Duration.ofSeconds(10), "the replica to sync",
-                        () -> "up".equals(client.info("replication").get("master_link_status")));
-            }
+            RedisServer replica = syncedReplicaOf(master);
             CacheManager manager = CacheManagers.provider().getCacheManager(
                     URI.create(master.uri() + "?wait-replicas=1&wait-timeout=200ms"), getClass().getClassLoader());
             try {
@@ -101,11 +103,7 @@ class ReplicaAcknowledgementTest {
     @Test
     void aBatchWhoseScriptWasForgottenReportsItsAcknowledgementUnknownOnce() {
         try (RedisServer master = RedisServer.start();
-             RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()))) {
-            try (var client = replica.client()) {
-                Eventually.await(Duration.ofSeconds(10), "the replica to sync",
-                        () -> "up".equals(client.info("replication").get("master_link_status")));
-            }
+             RedisServer replica = syncedReplicaOf(master)) {
             CacheManager manager = CacheManagers.provider().getCacheManager(
                     URI.create(master.uri() + "?wait-replicas=1&wait-timeout=2s"), getClass().getClassLoader());
             try {
