@@ -182,6 +182,9 @@ public class Commands {
      * @return what happened
      */
     public CompletableFuture<MutateResult> mutate(byte[] key, Mutation mutation, EventRoute route) {
+        if (route == null && mutation.condition.equals(Mutation.IF_EQUALS)) {
+            return swap(key, mutation);
+        }
         Object[] keys = route != null && route.tracksExpiry() ? new Object[]{key, route.shadowKey()}
                 : new Object[]{key};
         Object[] args = {mutation.condition, mutation.expected, mutation.action, mutation.value,
@@ -191,6 +194,13 @@ public class Commands {
             route != null && route.oldValues() ? "o" : ""};
         return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> new MutateResult(
                 ((Number) reply.get(0)).intValue(), bytesAt(reply, 1), bytesAt(reply, 2)));
+    }
+
+    /** A compare-and-set nobody listens to, by {@code swap.lua}: same outcomes as {@code mutate.lua}, less work. */
+    private CompletableFuture<MutateResult> swap(byte[] key, Mutation mutation) {
+        Object[] args = {mutation.expected, mutation.action, mutation.value, mutation.updateTtl, mutation.missTtl};
+        return scripts.run(executor, Scripts.SWAP, key, new Object[]{key}, args).thenApply(reply -> new MutateResult(
+                ((Number) reply.get(0)).intValue(), bytesAt(reply, 1), null));
     }
 
     /**

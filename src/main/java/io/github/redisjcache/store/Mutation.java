@@ -8,6 +8,9 @@ import java.util.Objects;
  */
 public final class Mutation {
 
+    /** The condition "only if the entry holds exactly the expected bytes". */
+    static final String IF_EQUALS = "e";
+
     private static final byte[] NONE = new byte[0];
 
     final String condition;
@@ -75,7 +78,7 @@ public final class Mutation {
      * @return the mutation
      */
     public static Mutation replaceIfEquals(byte[] expected, byte[] value, long updateTtl, long missTtl) {
-        return new Mutation("e", Objects.requireNonNull(expected), "s", Objects.requireNonNull(value),
+        return new Mutation(IF_EQUALS, Objects.requireNonNull(expected), "s", Objects.requireNonNull(value),
                 TtlCode.EXPIRE_NOW, updateTtl, missTtl);
     }
 
@@ -96,7 +99,7 @@ public final class Mutation {
      * @return the mutation
      */
     public static Mutation removeIfEquals(byte[] expected, long missTtl) {
-        return new Mutation("e", Objects.requireNonNull(expected), "d", NONE, TtlCode.EXPIRE_NOW,
+        return new Mutation(IF_EQUALS, Objects.requireNonNull(expected), "d", NONE, TtlCode.EXPIRE_NOW,
                 TtlCode.UNCHANGED, missTtl);
     }
 
@@ -108,7 +111,7 @@ public final class Mutation {
      * @return the mutation
      */
     public static Mutation touchIfEquals(byte[] expected, long accessTtl) {
-        return new Mutation("e", Objects.requireNonNull(expected), "g", NONE, TtlCode.EXPIRE_NOW, accessTtl,
+        return new Mutation(IF_EQUALS, Objects.requireNonNull(expected), "g", NONE, TtlCode.EXPIRE_NOW, accessTtl,
                 TtlCode.UNCHANGED);
     }
 
@@ -144,7 +147,7 @@ public final class Mutation {
      */
     public static Mutation commit(byte[] snapshot, CommitAction action, byte[] value, long createTtl,
                                   long updateTtl) {
-        String condition = snapshot == null ? "n" : "e";
+        String condition = snapshot == null ? "n" : IF_EQUALS;
         String code = action == CommitAction.SET ? "s" : action == CommitAction.DELETE ? "d" : "g";
         return new Mutation(condition, snapshot == null ? NONE : snapshot, code,
                 value == null ? NONE : value, createTtl, updateTtl, TtlCode.UNCHANGED);

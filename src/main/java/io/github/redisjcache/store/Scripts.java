@@ -15,8 +15,9 @@ import org.redisson.command.CommandAsyncExecutor;
 final class Scripts {
 
     static final LuaScript MUTATE = LuaScript.load("mutate");
+    static final LuaScript SWAP = LuaScript.load("swap");
     static final LuaScript LISTENERS = LuaScript.load("listeners");
-    static final LuaScript[] ALL = {MUTATE, LISTENERS};
+    static final LuaScript[] ALL = {MUTATE, SWAP, LISTENERS};
 
     private final CommandAsyncExecutor direct;
 

@@ -1,0 +1,124 @@
+package io.github.redisjcache.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.redisjcache.connection.ConnectionRegistry;
+import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.testing.RedisTest;
+import io.github.redisjcache.testing.RespClient;
+import io.github.redisjcache.testing.TestRedis;
+
+/**
+ * {@code swap.lua}, the compare-and-set run when nobody listens, does exactly what {@code mutate.lua} does for the
+ * same mutation: same outcome, same old value, same value and time to live left behind, for every action, every
+ * time-to-live code and every state the entry can be in.
+ */
+@RedisTest
+class SwapScriptTest {
+
+    private static final long[] TTLS = {TtlCode.UNCHANGED, TtlCode.ETERNAL, 50_000, TtlCode.EXPIRE_NOW};
+    private static final byte[] EXPECTED = bytes("expected");
+    private static final byte[] OTHER = bytes("other");
+    private static final byte[] VALUE = bytes("new value");
+    /** A route that publishes nowhere: it makes {@link Commands#mutate} take {@code mutate.lua}. */
+    private static final EventRoute SILENT = new EventRoute("", false, "swap-test", null, 0, false);
+
+    private static ConnectionRegistry.Lease lease;
+    private static Commands commands;
+
+    @BeforeAll
+    static void connect() {
+        lease = ConnectionRegistry.acquire(ConnectionSettings.fromUri(TestRedis.get().uri()));
+        commands = new RedisStore(lease.connection()).single();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        lease.close();
+    }
+
+    /** The entry's state before the change: absent, or holding some bytes, with or without a time to live. */
+    private record State(byte[] value, long ttl) {
+        @Override
+        public String toString() {
+            return value == null ? "absent" : new String(value, StandardCharsets.UTF_8) + " ttl " + ttl;
+        }
+    }
+
+    @Test
+    void everyConditionalChangeEndsAsWithMutateLua() throws Exception {
+        List<State> states = List.of(new State(null, 0), new State(EXPECTED, TtlCode.ETERNAL),
+                new State(EXPECTED, 40_000), new State(OTHER, TtlCode.ETERNAL), new State(OTHER, 40_000));
+        List<Mutation> mutations = new ArrayList<>();
+        for (long ttl : TTLS) {
+            for (long miss : TTLS) {
+                mutations.add(Mutation.replaceIfEquals(EXPECTED, VALUE, ttl, miss));
+                mutations.add(Mutation.removeIfEquals(EXPECTED, miss));
+                mutations.add(Mutation.touchIfEquals(EXPECTED, ttl));
+            }
+            for (Mutation.CommitAction action : Mutation.CommitAction.values()) {
+                mutations.add(Mutation.commit(EXPECTED, action, VALUE, TtlCode.EXPIRE_NOW, ttl));
+            }
+        }
+        int compared = 0;
+        try (RespClient redis = TestRedis.get().client()) {
+            for (State state : states) {
+                for (Mutation mutation : mutations) {
+                    String label = describe(mutation) + " on " + state;
+                    byte[] swapped = prepare(redis, "swap-test:swap", state);
+                    byte[] mutated = prepare(redis, "swap-test:mutate", state);
+
+                    MutateResult bySwap = commands.mutate(swapped, mutation, null).get(10, TimeUnit.SECONDS);
+                    MutateResult byMutate = commands.mutate(mutated, mutation, SILENT).get(10, TimeUnit.SECONDS);
+
+                    assertThat(bySwap.outcome()).as("outcome of %s", label).isEqualTo(byMutate.outcome());
+                    assertThat(bySwap.oldValue()).as("old value of %s", label).isEqualTo(byMutate.oldValue());
+                    assertThat(bySwap.expiredValue()).as(label).isNull();
+                    assertThat(redis.call(bytes("GET"), swapped)).as("value after %s", label)
+                            .isEqualTo(redis.call(bytes("GET"), mutated));
+                    assertThat(ttlBucket(redis, swapped)).as("time to live after %s", label)
+                            .isEqualTo(ttlBucket(redis, mutated));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(5 * (4 * 4 * 3 + 4 * 3));
+    }
+
+    private static byte[] prepare(RespClient redis, String name, State state) {
+        byte[] key = bytes(name);
+        redis.call("DEL", name);
+        if (state.value() != null) {
+            if (state.ttl() > 0) {
+                redis.call(bytes("SET"), key, state.value(), bytes("PX"), bytes(Long.toString(state.ttl())));
+            } else {
+                redis.call(bytes("SET"), key, state.value());
+            }
+        }
+        return key;
+    }
+
+    /** -2 absent, -1 no expiry, else the time to live rounded to seconds (the two keys differ by microseconds). */
+    private static long ttlBucket(RespClient redis, byte[] key) {
+        long ttl = (Long) redis.call(bytes("PTTL"), key);
+        return ttl < 0 ? ttl : Math.round(ttl / 1_000.0);
+    }
+
+    private static String describe(Mutation mutation) {
+        return "condition " + mutation.condition + " action " + mutation.action + " update " + mutation.updateTtl
+                + " miss " + mutation.missTtl;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
