@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import io.github.redisjcache.testing.JvmProcess;
 
@@ -51,6 +53,9 @@ public class JCacheBench {
 
     private Contenders.Opened opened;
     private JvmProcess listenerJvm;
+    /** The listening JVM's count when measuring began and after the latest measured round. */
+    private ListenerJvm.Count measuringFrom;
+    private ListenerJvm.Count measuredTo;
     Cache<String, Item> cache;
     Cache<String, Item> fresh;
     private final LongAdder invocations = new LongAdder();
@@ -73,8 +78,18 @@ public class JCacheBench {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void countFrom(IterationParams iteration) {
+        if (listeners && measuringFrom == null && iteration.getType() == IterationType.MEASUREMENT) {
+            measuringFrom = ListenerJvm.count(listenerJvm);
+        }
+    }
+
     @TearDown(Level.Iteration)
-    public void emptyFresh() {
+    public void emptyFresh(IterationParams iteration) {
+        if (listeners && iteration.getType() == IterationType.MEASUREMENT) {
+            measuredTo = ListenerJvm.count(listenerJvm);
+        }
         if (fresh != null) {
             fresh.clear();
         }
@@ -94,7 +109,14 @@ public class JCacheBench {
         }
         if (listeners) {
             Thread.sleep(1_000);
-            Workload.check("listeners " + label + " events-heard-in-other-jvm=" + ListenerJvm.events(listenerJvm));
+            ListenerJvm.Count end = ListenerJvm.count(listenerJvm);
+            String cpu = "";
+            if (measuringFrom != null && measuredTo != null && measuredTo.events() > measuringFrom.events()) {
+                cpu = String.format(java.util.Locale.ROOT, " listening-jvm-cpu-us-per-event=%.1f",
+                        (measuredTo.cpuNanos() - measuringFrom.cpuNanos()) / 1e3
+                                / (measuredTo.events() - measuringFrom.events()));
+            }
+            Workload.check("listeners " + label + " events-heard-in-other-jvm=" + end.events() + cpu);
             listenerJvm.close();
         }
         opened.close();

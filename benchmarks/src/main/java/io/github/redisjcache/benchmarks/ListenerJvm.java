@@ -2,6 +2,7 @@ package io.github.redisjcache.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,10 +15,13 @@ import io.github.redisjcache.testing.JvmProcess;
 
 /**
  * The other JVM of the listener runs: opens the benchmark's cache with the same contender and settings, registers a
- * {@link CountingListener}, prints {@code READY}, answers {@code COUNT} with {@code EVENTS n}, and exits when its
- * standard input closes.
+ * {@link CountingListener}, prints {@code READY}, answers {@code COUNT r} with {@code EVENTS r n CPU t} (events heard
+ * so far, and this process's CPU time in nanoseconds), and exits when its standard input closes.
  */
 public final class ListenerJvm {
+
+    private static final java.util.concurrent.atomic.AtomicInteger REQUESTS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private ListenerJvm() {
     }
@@ -30,11 +34,18 @@ public final class ListenerJvm {
         return process;
     }
 
-    /** @return the events the listening JVM heard so far */
-    static long events(JvmProcess process) {
-        process.send("COUNT");
-        String line = process.awaitLine(text -> text.startsWith("EVENTS "), Duration.ofSeconds(30));
-        return Long.parseLong(line.substring("EVENTS ".length()));
+    /** What the listening JVM heard so far, and the CPU time it spent. */
+    record Count(long events, long cpuNanos) {
+    }
+
+    /** @return the events the listening JVM heard so far and its CPU time */
+    static Count count(JvmProcess process) {
+        // Numbered, because the process's output is searched from its start for the answer.
+        String request = Integer.toString(REQUESTS.incrementAndGet());
+        process.send("COUNT " + request);
+        String[] words = process.awaitLine(text -> text.startsWith("EVENTS " + request + " "),
+                Duration.ofSeconds(30)).split(" ");
+        return new Count(Long.parseLong(words[2]), Long.parseLong(words[4]));
     }
 
     public static void main(String[] args) throws Exception {
@@ -46,12 +57,18 @@ public final class ListenerJvm {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    if (line.equals("COUNT")) {
-                        System.out.println("EVENTS " + CountingListener.EVENTS.get());
+                    if (line.startsWith("COUNT ")) {
+                        System.out.println("EVENTS " + line.substring("COUNT ".length()) + " "
+                                + CountingListener.EVENTS.get() + " CPU " + cpuNanos());
                     }
                 }
             }
         }
         System.exit(0);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

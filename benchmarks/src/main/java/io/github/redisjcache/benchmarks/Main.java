@@ -41,7 +41,8 @@ import io.github.redisjcache.testing.RespClient;
  * Runs the whole comparison against one redis-server it starts itself, and writes the results, the summary and the
  * chart:
  * <pre>
- *   java -jar benchmarks/target/benchmarks.jar [--quick] [--out DIR] [--phases sweep,matrix,cost,memory,redis-benchmark]
+ *   java -jar benchmarks/target/benchmarks.jar [--quick] [--out DIR]
+ *                                              [--phases sweep,matrix,listeners,cost,memory,redis-benchmark]
  *   java -jar benchmarks/target/benchmarks.jar report [DIR]          # summary.md and chart.png from the CSVs again
  *   java -jar benchmarks/target/benchmarks.jar jmh [JMH options]     # JMH's own command line, with a Redis started
  * </pre>
@@ -50,7 +51,8 @@ public final class Main {
 
     static final List<String> OPS = List.of("get", "getMiss", "put", "putIfAbsent", "replace", "getAll", "putAll",
             "invoke");
-    static final List<String> ALL_PHASES = List.of("sweep", "matrix", "cost", "memory", "redis-benchmark");
+    static final List<String> ALL_PHASES = List.of("sweep", "matrix", "listeners", "cost", "memory",
+            "redis-benchmark");
 
     private final Path out;
     private final boolean quick;
@@ -198,11 +200,20 @@ public final class Main {
                 for (String op : List.of("get", "put", "getAll", "putAll")) {
                     client("matrix", op, "lettuce", "default", "default", t, matrix);
                 }
-                for (String codec : List.of("ours-json", "ours-kryo")) {
-                    jcache("matrix", "put", codec, "default", "default", true, t, matrix);
-                }
             }
             writeRows(out.resolve("matrix.csv"), matrix);
+        }
+
+        if (phases.contains("listeners")) {
+            // put without and with a listener in another JVM, both warmed up long enough for that JVM's JIT too.
+            List<Row> listened = new ArrayList<>();
+            for (int t : List.of(1, 16)) {
+                for (String codec : List.of("ours-json", "ours-kryo")) {
+                    jcache("listeners", "put", codec, "default", "default", false, t, listened);
+                    jcache("listeners", "put", codec, "default", "default", true, t, listened);
+                }
+            }
+            writeRows(out.resolve("listeners.csv"), listened);
         }
 
         if (phases.contains("redis-benchmark")) {
@@ -260,10 +271,12 @@ public final class Main {
     private Optional<double[]> jmhRun(String phase, String bench, String op, Map<String, String> params,
                                       int threads) {
         boolean sweep = phase.equals("sweep");
-        // JIT warm-up takes 10-15 s with 16 busy threads on 2 cores: three warm-up rounds before measuring.
-        int warmups = quick ? 1 : sweep ? 2 : 3;
+        boolean listening = phase.equals("listeners");
+        // JIT warm-up takes 10-15 s with 16 busy threads on 2 cores: three warm-up rounds before measuring. The
+        // listening JVM's event path only gets hot once events flow, while it shares the cores: 24 s for it.
+        int warmups = quick ? 1 : sweep ? 2 : listening ? 8 : 3;
         int rounds = quick ? 2 : sweep ? 3 : 4;
-        int seconds = quick ? 1 : 2;
+        int seconds = quick ? 1 : listening ? 3 : 2;
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("\\." + bench + "\\." + op + "$")
                 .forks(1)
@@ -396,7 +409,7 @@ public final class Main {
         machine.setProperty("redis", redisVersion + " (" + server.binary().path() + ")");
         machine.setProperty("redis-benchmark", findOnPath("redis-benchmark").map(Path::toString).orElse("missing"));
         machine.setProperty("profile", quick ? "quick: JMH -f 1 -wi 1 -w 1s -i 2 -r 1s"
-                : "full: JMH -f 1 -wi 3 -w 2s -i 4 -r 2s (sweep: -wi 2 -i 3)");
+                : "full: JMH -f 1 -wi 3 -w 2s -i 4 -r 2s (sweep: -wi 2 -i 3; listeners: -wi 8 -w 3s -i 4 -r 3s)");
         try (var writer = Files.newBufferedWriter(out.resolve("machine.properties"))) {
             machine.store(writer, "The machine of the run");
         }
