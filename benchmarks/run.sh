@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds redis-jcache and the benchmarks, then runs the whole comparison against a redis-server of its own
-# (about 35 minutes on 2 cores; --quick for a rough pass of about 15). Results, summary.md and chart.png go to
+# (about 40 minutes on 2 cores; --quick for a rough pass of about 15). Results, summary.md and chart.png go to
 # benchmarks/results/ (or --out DIR). Other arguments: see BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,9 +24,9 @@ import io.github.redisjcache.store.TtlCode;
 
 /**
  * Runs entry processors atomically per key across JVMs: the processor works on a snapshot of the entry in the
- * caller's JVM, and its outcome is committed by {@code mutate.lua} only if the entry still holds the snapshot's
- * bytes (compare-and-set); otherwise the processor runs again on a fresh snapshot, with backoff, a bounded number
- * of times.
+ * caller's JVM, and its outcome is committed by {@code swap.lua} ({@code mutate.lua} while someone listens) only
+ * if the entry still holds the snapshot's bytes (compare-and-set); otherwise the processor runs again on a fresh
+ * snapshot, with backoff, a bounded number of times.
  *
  * @param <K> the key type
  * @param <V> the value type

@@ -174,7 +174,7 @@ public class Commands {
     }
 
     /**
-     * Runs {@code mutate.lua} on one entry.
+     * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}.
      *
      * @param key      the entry key
      * @param mutation what to do

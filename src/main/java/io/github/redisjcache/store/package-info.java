@@ -1,3 +1,6 @@
-/** Cache entries in Redis as bytes: native commands where one suffices, {@code mutate.lua} for conditional changes
- * and events, batches sent in one round trip per node, and chunked scans. */
+/**
+ * Cache entries in Redis as bytes: native commands where one suffices, {@code mutate.lua} for conditional changes
+ * and events ({@code swap.lua} for a compare-and-set nobody listens to), batches sent in one round trip per node,
+ * and chunked scans.
+ */
 package io.github.redisjcache.store;

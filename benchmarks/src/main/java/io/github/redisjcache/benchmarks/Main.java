@@ -221,7 +221,7 @@ public final class Main {
         }
         ServerCost cost = new ServerCost(port, quick ? 3_000 : 10_000);
         if (phases.contains("cost")) {
-            List<ServerCost.Cost> costs = cost.all(List.of("ours-json", "ours-kryo", "redisson"));
+            List<ServerCost.Cost> costs = cost.all(List.of("ours-json", "ours-kryo", "redisson"), quick ? 1 : 3);
             List<String> lines = new ArrayList<>();
             lines.add("contender,op,entries_per_call,usec_per_op,cpu_usec_per_op,commands");
             for (ServerCost.Cost c : costs) {

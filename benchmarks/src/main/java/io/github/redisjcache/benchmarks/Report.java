@@ -309,7 +309,8 @@ final class Report {
                 + "`INFO commandstats`: usec_per_call of each command the operation sends × how many it sends "
                 + "(counted with MONITOR; a script's time includes the commands it runs). In brackets: the server "
                 + "process's CPU time per operation (`INFO cpu`, network I/O included). getAll/putAll: per call of "
-                + Workload.BULK + " entries.\n\n"
+                + Workload.BULK + " entries. Each figure is the median of 3 passes over every contender in turn "
+                + "(1 with --quick).\n\n"
                 + "| operation | plain GET/SET | redis-jcache json | redis-jcache kryo | Redisson JCache | json ÷ Redisson | "
                 + "kryo ÷ Redisson | json ÷ plain | commands (json) | commands (Redisson) |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");

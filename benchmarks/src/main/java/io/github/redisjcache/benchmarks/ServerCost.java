@@ -57,13 +57,33 @@ final class ServerCost {
         this.n = n;
     }
 
-    List<Cost> all(List<String> contenders) throws Exception {
-        List<Cost> costs = new ArrayList<>();
-        costs.addAll(plain());
-        for (String contender : contenders) {
-            costs.addAll(jcache(contender));
+    /**
+     * Measures every operation of plain Redis and of each contender, in turn, {@code rounds} times over, and keeps
+     * the median of each figure: one pass alone moved by up to 2x on a small machine, and not for every contender
+     * alike.
+     */
+    List<Cost> all(List<String> contenders, int rounds) throws Exception {
+        List<List<Cost>> passes = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<Cost> pass = new ArrayList<>(plain());
+            for (String contender : contenders) {
+                pass.addAll(jcache(contender));
+            }
+            passes.add(pass);
         }
-        return costs;
+        List<Cost> medians = new ArrayList<>();
+        for (int i = 0; i < passes.get(0).size(); i++) {
+            Cost first = passes.get(0).get(i);
+            double[] usec = new double[rounds];
+            double[] cpu = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                usec[round] = passes.get(round).get(i).usecPerOp();
+                cpu[round] = passes.get(round).get(i).cpuUsecPerOp();
+            }
+            medians.add(new Cost(first.contender(), first.op(), first.entriesPerCall(), Row.median(usec),
+                    Row.median(cpu), first.commands()));
+        }
+        return medians;
     }
 
     private List<Cost> plain() throws Exception {
