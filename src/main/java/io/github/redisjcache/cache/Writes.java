@@ -21,9 +21,9 @@ import io.github.redisjcache.store.TtlCode;
  * <p>With a built-in expiry policy and nobody listening, each change is one native command where one suffices
  * (SET with PX, KEEPTTL, NX, XX or GET; GETDEL; UNLINK). When someone listens, or the change is conditional on the
  * value, it is one call of {@code mutate.lua}, which also publishes the event (or, for a compare-and-set nobody
- * listens to, of its lean twin {@code swap.lua}). A custom policy must be asked only
- * about what really happens (creation or update), so the entry's state is read first and the change is made on
- * condition that the state still holds, retried if it changed meanwhile.
+ * listens to, of its lean twin {@code swap.lua}). A custom policy must be asked only about what really happens
+ * (creation or update), so the entry's state is read first and the change is made on condition that the state
+ * still holds, retried if it changed meanwhile.
  */
 final class Writes {
 

@@ -1,5 +1,5 @@
 -- Compare-and-set of one cache entry that nobody listens to: mutate.lua's condition 'e' without events or shadows.
--- It exists for its cost: a third of mutate.lua's server time is gone with the arguments and functions only
+-- It exists for its cost: about a quarter of mutate.lua's server time goes with the arguments and functions only
 -- events need, and entry processors (invoke) and replace/remove of an expected value run it on every call.
 --
 -- KEYS[1]  the entry key
