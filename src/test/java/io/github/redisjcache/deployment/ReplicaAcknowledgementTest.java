@@ -35,15 +35,24 @@ class ReplicaAcknowledgementTest {
         return replica;
     }
 
+    /** A cache manager on the server whose writes wait for one replica, at most {@code timeout}. */
+    private CacheManager acknowledgingManager(RedisServer server, String timeout) {
+        return CacheManagers.provider().getCacheManager(
+                URI.create(server.uri() + "?wait-replicas=1&wait-timeout=" + timeout), getClass().getClassLoader());
+    }
+
+    private static Cache<String, String> createAcknowledged(CacheManager manager) {
+        return manager.createCache("acknowledged",
+                new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+    }
+
     @Test
     void aWriteNoReplicaAcknowledgedFails() {
         try (RedisServer lonely = RedisServer.start()) {
-            CacheManager manager = CacheManagers.provider().getCacheManager(
-                    URI.create(lonely.uri() + "?wait-replicas=1&wait-timeout=200ms"), getClass().getClassLoader());
+            CacheManager manager = acknowledgingManager(lonely, "200ms");
             try {
                 // Creating the cache writes its configuration: that write already needs a replica.
-                assertThatThrownBy(() -> manager.createCache("acknowledged",
-                        new MutableConfiguration<String, String>().setTypes(String.class, String.class)))
+                assertThatThrownBy(() -> createAcknowledged(manager))
                         .isInstanceOf(CacheException.class)
                         .hasMessageContaining("acknowledged by 0 of 1 required replicas");
             } finally {
@@ -56,11 +65,9 @@ class ReplicaAcknowledgementTest {
     void aWriteAReplicaAcknowledgedSucceeds() {
         try (RedisServer master = RedisServer.start();
              RedisServer replica = syncedReplicaOf(master)) {
-            CacheManager manager = CacheManagers.provider().getCacheManager(
-                    URI.create(master.uri() + "?wait-replicas=1&wait-timeout=2s"), getClass().getClassLoader());
+            CacheManager manager = acknowledgingManager(master, "2s");
             try {
-                Cache<String, String> cache = manager.createCache("acknowledged",
-                        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+                Cache<String, String> cache = createAcknowledged(manager);
                 cache.put("k", "v");
                 try (var client = replica.client()) {
                     // Acknowledged means the replica has it as soon as the put returns.
@@ -76,11 +83,9 @@ class ReplicaAcknowledgementTest {
     void bulkWritesNoReplicaAcknowledgedFail() {
         try (RedisServer master = RedisServer.start()) {
             RedisServer replica = syncedReplicaOf(master);
-            CacheManager manager = CacheManagers.provider().getCacheManager(
-                    URI.create(master.uri() + "?wait-replicas=1&wait-timeout=200ms"), getClass().getClassLoader());
+            CacheManager manager = acknowledgingManager(master, "200ms");
             try {
-                Cache<String, String> cache = manager.createCache("acknowledged",
-                        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+                Cache<String, String> cache = createAcknowledged(manager);
                 cache.putAll(Map.of("a", "1", "b", "2"));
                 replica.close();
                 // One MSET (entries that never expire), a batch of deletions, and clear's deletions by chunk.
@@ -104,11 +109,9 @@ class ReplicaAcknowledgementTest {
     void aBatchWhoseScriptWasForgottenReportsItsAcknowledgementUnknownOnce() {
         try (RedisServer master = RedisServer.start();
              RedisServer replica = syncedReplicaOf(master)) {
-            CacheManager manager = CacheManagers.provider().getCacheManager(
-                    URI.create(master.uri() + "?wait-replicas=1&wait-timeout=2s"), getClass().getClassLoader());
+            CacheManager manager = acknowledgingManager(master, "2s");
             try {
-                Cache<String, String> cache = manager.createCache("acknowledged",
-                        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+                Cache<String, String> cache = createAcknowledged(manager);
                 // A listener makes putAll send the publishing script for each entry.
                 cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                         FactoryBuilder.factoryOf(new RecordingListener<String, String>()), null, false, true));
