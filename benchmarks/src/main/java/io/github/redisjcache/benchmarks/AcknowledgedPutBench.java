@@ -1,0 +1,110 @@
+package io.github.redisjcache.benchmarks;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.spi.CachingProvider;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import io.github.redisjcache.testing.RedisServer;
+import io.github.redisjcache.testing.RespClient;
+
+/**
+ * put with {@code wait-replicas=1}: every write waits for a replica's acknowledgement (Redis WAIT, which holds its
+ * connection until the replica answers). Measures what the pool size is worth then; this fork starts its own master
+ * and replica on loopback ports. Not part of the run's phases:
+ * {@code java -jar benchmarks.jar jmh AcknowledgedPutBench -p pool=1,2,4,8 -t 16}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class AcknowledgedPutBench {
+
+    /** Connections per server, or {@code default} (ours: 4 with wait-replicas). */
+    @Param(Contenders.DEFAULT)
+    public String pool;
+
+    /** {@code json} or {@code kryo}. */
+    @Param("json")
+    public String codec;
+
+    private RedisServer master;
+    private RedisServer replica;
+    private CacheManager manager;
+    Cache<String, Item> cache;
+    private final AtomicInteger threadIds = new AtomicInteger();
+
+    @Setup(Level.Trial)
+    public void setUp() throws InterruptedException {
+        master = BenchRedis.start();
+        replica = RedisServer.start("--replicaof", RedisServer.HOST, Integer.toString(master.port()));
+        awaitSync(replica);
+        StringBuilder query = new StringBuilder("?wait-replicas=1&wait-timeout=2s");
+        if (!Contenders.DEFAULT.equals(pool)) {
+            query.append("&pool-size=").append(pool);
+        }
+        CachingProvider provider = Caching.getCachingProvider(Contenders.OURS_PROVIDER);
+        Properties properties = new Properties();
+        properties.setProperty("defaults.codec", codec);
+        manager = provider.getCacheManager(URI.create(master.uri() + query), provider.getDefaultClassLoader(),
+                properties);
+        cache = manager.createCache("acknowledged", new MutableConfiguration<String, Item>()
+                .setTypes(String.class, Item.class));
+        Workload.populate(cache);
+    }
+
+    private static void awaitSync(RedisServer replica) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        try (RespClient client = replica.client()) {
+            while (!"up".equals(client.info("replication").get("master_link_status"))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("The replica did not sync within 20 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        manager.close();
+        replica.close();
+        master.close();
+    }
+
+    /** A random key per thread. */
+    @State(Scope.Thread)
+    public static class Keys {
+        SplittableRandom random;
+
+        @Setup(Level.Trial)
+        public void setUp(AcknowledgedPutBench bench) {
+            random = new SplittableRandom(42 + bench.threadIds.getAndIncrement());
+        }
+    }
+
+    @Benchmark
+    public void put(Keys keys) {
+        int k = keys.random.nextInt(Workload.KEYS);
+        cache.put(Workload.KEY[k], Workload.VALUE[k]);
+    }
+}
