@@ -31,8 +31,8 @@ import io.github.redisjcache.testing.RespClient;
 /**
  * put with {@code wait-replicas=1}: every write waits for a replica's acknowledgement (Redis WAIT, which holds its
  * connection until the replica answers). Measures what the pool size is worth then; this fork starts its own master
- * and replica on loopback ports. Not part of the run's phases:
- * {@code java -jar benchmarks.jar jmh AcknowledgedPutBench -p pool=1,2,4,8 -t 16}.
+ * and replica on loopback ports. Not part of the run's phases (BENCHMARKS.md gives its figures):
+ * {@code java -jar benchmarks.jar jmh AcknowledgedPutBench -p pool=1,4 -t 16 -f 1 -wi 6 -w 2s -i 5 -r 2s}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
