@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,22 +17,11 @@ import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
 
 import io.github.redisjcache.support.CacheManagers;
-import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.support.RecordingListener;
 import io.github.redisjcache.testing.RedisServer;
 
 /** The {@code wait-replicas} setting: a write is acknowledged only once enough replicas have it. */
 class ReplicaAcknowledgementTest {
-
-    /** Starts a replica of the master and waits until it is in sync. */
-    private static RedisServer syncedReplicaOf(RedisServer master) {
-        RedisServer replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port()));
-        try (var client = replica.client()) {
-            Eventually.await(Duration.ofSeconds(10), "the replica to sync",
-                    () -> "up".equals(client.info("replication").get("master_link_status")));
-        }
-        return replica;
-    }
 
     /** A cache manager on the server whose writes wait for one replica, at most {@code timeout}. */
     private CacheManager acknowledgingManager(RedisServer server, String timeout) {
@@ -64,7 +52,7 @@ class ReplicaAcknowledgementTest {
     @Test
     void aWriteAReplicaAcknowledgedSucceeds() {
         try (RedisServer master = RedisServer.start();
-             RedisServer replica = syncedReplicaOf(master)) {
+             RedisServer replica = RedisServer.startReplicaOf(master)) {
             CacheManager manager = acknowledgingManager(master, "2s");
             try {
                 Cache<String, String> cache = createAcknowledged(manager);
@@ -82,7 +70,7 @@ class ReplicaAcknowledgementTest {
     @Test
     void bulkWritesNoReplicaAcknowledgedFail() {
         try (RedisServer master = RedisServer.start()) {
-            RedisServer replica = syncedReplicaOf(master);
+            RedisServer replica = RedisServer.startReplicaOf(master);
             CacheManager manager = acknowledgingManager(master, "200ms");
             try {
                 Cache<String, String> cache = createAcknowledged(manager);
@@ -108,7 +96,7 @@ class ReplicaAcknowledgementTest {
     @Test
     void aBatchWhoseScriptWasForgottenReportsItsAcknowledgementUnknownOnce() {
         try (RedisServer master = RedisServer.start();
-             RedisServer replica = syncedReplicaOf(master)) {
+             RedisServer replica = RedisServer.startReplicaOf(master)) {
             CacheManager manager = acknowledgingManager(master, "2s");
             try {
                 Cache<String, String> cache = createAcknowledged(manager);

@@ -97,6 +97,28 @@ public final class RedisServer implements AutoCloseable {
         return builder().args(extraArgs).start();
     }
 
+    /**
+     * Starts a replica of {@code master} on a free loopback port and waits until it is in sync with it
+     * ({@code master_link_status:up}).
+     *
+     * @throws IllegalStateException when it is not in sync within 20 s (the replica is stopped)
+     */
+    public static RedisServer startReplicaOf(RedisServer master) {
+        RedisServer replica = start("--replicaof", HOST, Integer.toString(master.port()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (RespClient client = replica.client()) {
+            while (!"up".equals(client.info("replication").get("master_link_status"))) {
+                if (System.nanoTime() > deadline) {
+                    replica.close();
+                    throw new IllegalStateException("The replica " + replica.address() + " of " + master.address()
+                            + " did not sync within 20 s");
+                }
+                sleep(10);
+            }
+        }
+        return replica;
+    }
+
     /** A builder for servers with more options (binary, cluster mode, sentinel mode, start timeout). */
     public static Builder builder() {
         return new Builder();

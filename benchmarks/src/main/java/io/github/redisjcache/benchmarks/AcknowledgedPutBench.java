@@ -1,8 +1,6 @@
 package io.github.redisjcache.benchmarks;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import io.github.redisjcache.testing.RedisServer;
-import io.github.redisjcache.testing.RespClient;
 
 /**
  * put with {@code wait-replicas=1}: every write waits for a replica's acknowledgement (Redis WAIT, which holds its
@@ -54,10 +51,9 @@ public class AcknowledgedPutBench {
     private final AtomicInteger threadIds = new AtomicInteger();
 
     @Setup(Level.Trial)
-    public void setUp() throws InterruptedException {
+    public void setUp() {
         master = BenchRedis.start();
-        replica = RedisServer.start("--replicaof", RedisServer.HOST, Integer.toString(master.port()));
-        awaitSync(replica);
+        replica = RedisServer.startReplicaOf(master);
         StringBuilder query = new StringBuilder("?wait-replicas=1&wait-timeout=2s");
         if (!Contenders.DEFAULT.equals(pool)) {
             query.append("&pool-size=").append(pool);
@@ -70,18 +66,6 @@ public class AcknowledgedPutBench {
         cache = manager.createCache("acknowledged", new MutableConfiguration<String, Item>()
                 .setTypes(String.class, Item.class));
         Workload.populate(cache);
-    }
-
-    private static void awaitSync(RedisServer replica) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        try (RespClient client = replica.client()) {
-            while (!"up".equals(client.info("replication").get("master_link_status"))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("The replica did not sync within 20 s");
-                }
-                Thread.sleep(50);
-            }
-        }
     }
 
     @TearDown(Level.Trial)
