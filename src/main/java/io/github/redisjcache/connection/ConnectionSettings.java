@@ -45,6 +45,11 @@ public final class ConnectionSettings {
     // connection until they answer, so acknowledged writes get four (1.4-1.6x the puts of one at 16 threads).
     static final int DEFAULT_POOL_SIZE = 2;
     static final int DEFAULT_ACKNOWLEDGED_POOL_SIZE = 4;
+    // Ten in a Redis Cluster. Below ten, Redisson 4.7 hands a connection back right after writing a command, to the
+    // pool of the server its executor points at by then; a MOVED or ASK reply that Redisson follows first repoints
+    // it, and the connection goes to the wrong server's pool, lost to its own for good (BENCHMARKS.md). From ten on
+    // a connection is handed back when its reply came, before the redirection is followed.
+    static final int CLUSTER_POOL_SIZE = 10;
     static final int DEFAULT_MIN_IDLE = 1;
     static final int DEFAULT_SUBSCRIPTION_POOL_SIZE = 4;
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(1);
@@ -93,8 +98,7 @@ public final class ConnectionSettings {
         this.retryInterval = b.retryInterval;
         this.pingInterval = b.pingInterval;
         this.poolSizeGiven = b.poolSize > 0;
-        this.poolSize = poolSizeGiven ? b.poolSize
-                : Math.max(b.minIdle, b.waitReplicas > 0 ? DEFAULT_ACKNOWLEDGED_POOL_SIZE : DEFAULT_POOL_SIZE);
+        this.poolSize = poolSizeGiven ? b.poolSize : Math.max(b.minIdle, defaultPoolSize(b.mode, b.waitReplicas));
         this.minIdle = b.minIdle;
         this.subscriptionPoolSize = b.subscriptionPoolSize;
         this.nettyThreads = b.nettyThreads;
@@ -200,6 +204,13 @@ public final class ConnectionSettings {
         return new Builder(this);
     }
 
+    private static int defaultPoolSize(ConnectionMode mode, int waitReplicas) {
+        if (mode == ConnectionMode.CLUSTER) {
+            return CLUSTER_POOL_SIZE;
+        }
+        return waitReplicas > 0 ? DEFAULT_ACKNOWLEDGED_POOL_SIZE : DEFAULT_POOL_SIZE;
+    }
+
     /** @return the deployment kind */
     public ConnectionMode mode() {
         return mode;
@@ -266,8 +277,8 @@ public final class ConnectionSettings {
     }
 
     /**
-     * @return the connections per server (per master, and per replica when reading from replicas): as given, else 2,
-     *         or 4 with wait-replicas, and never fewer than min-idle
+     * @return the connections per server (per master, and per replica when reading from replicas): as given, else 10
+     *         in a Redis Cluster, 2 otherwise or 4 with wait-replicas, and never fewer than min-idle
      */
     public int poolSize() {
         return poolSize;
@@ -681,7 +692,8 @@ public final class ConnectionSettings {
         /**
          * Sets the connection pool size per server.
          *
-         * @param poolSize at least 1; 0 for the default (2, or 4 with wait-replicas, at least min-idle)
+         * @param poolSize at least 1; 0 for the default (10 in a cluster, else 2, or 4 with wait-replicas; at least
+         *                 min-idle)
          * @return this builder
          */
         public Builder poolSize(int poolSize) {

@@ -18,9 +18,13 @@ import org.redisson.config.ReadMode;
 import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
 import org.redisson.config.SubscriptionMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns {@link ConnectionSettings} into a Redisson {@link Config}. */
 final class RedissonConfigFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedissonConfigFactory.class);
 
     /**
      * Channels one pub/sub connection carries. Redis sets no limit; Redisson's default of 5 made the tenth cache with
@@ -37,7 +41,21 @@ final class RedissonConfigFactory {
                 : fromSettings(settings);
         config.setUseScriptCache(true);
         config.setCodec(ByteArrayCodec.INSTANCE);
+        warnOfSmallClusterPool(config);
         return config;
+    }
+
+    private static void warnOfSmallClusterPool(Config config) {
+        if (!config.isClusterConfig()) {
+            return;
+        }
+        int poolSize = config.useClusterServers().getMasterConnectionPoolSize();
+        if (poolSize < ConnectionSettings.CLUSTER_POOL_SIZE) {
+            LOG.warn("pool-size {} in a Redis Cluster: with fewer than {} connections per server, Redisson can lose "
+                    + "a server's connections for good when it follows MOVED or ASK redirections (resharding, "
+                    + "failover), after which every call to that server fails; use {} or more",
+                    poolSize, ConnectionSettings.CLUSTER_POOL_SIZE, ConnectionSettings.CLUSTER_POOL_SIZE);
+        }
     }
 
     private static Config fromSettings(ConnectionSettings s) {

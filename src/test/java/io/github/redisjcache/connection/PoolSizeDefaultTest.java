@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pool size a user does not choose: two connections, four when every write waits for replicas (a WAIT holds its
- * connection until they answer), never fewer than the connections kept idle.
+ * connection until they answer), ten in a Redis Cluster (below ten Redisson can lose a server's connections when it
+ * follows a redirection), never fewer than the connections kept idle.
  */
 class PoolSizeDefaultTest {
 
@@ -18,6 +19,18 @@ class PoolSizeDefaultTest {
     @Test
     void fourConnectionsWhenWritesWaitForReplicas() {
         assertThat(ConnectionSettings.fromUri("redis://h?wait-replicas=1").poolSize()).isEqualTo(4);
+    }
+
+    @Test
+    void tenConnectionsPerServerInACluster() {
+        assertThat(ConnectionSettings.fromUri("redis-cluster://h1,h2").poolSize()).isEqualTo(10);
+        assertThat(ConnectionSettings.fromUri("redis-cluster://h1,h2?wait-replicas=1").poolSize()).isEqualTo(10);
+        assertThat(ConnectionSettings.fromUri("redis-cluster://h1,h2?min-idle=12").poolSize()).isEqualTo(12);
+    }
+
+    @Test
+    void aGivenPoolSizeWinsInAClusterToo() {
+        assertThat(ConnectionSettings.fromUri("redis-cluster://h1,h2?pool-size=3").poolSize()).isEqualTo(3);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.support.LogCapture;
 import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RespClient;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.support.LogCapture;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
@@ -33,7 +34,7 @@ class DatabaseFailureTest {
     void connect(RespClient redis) {
         db = Database.connect(ConnectionSettings.fromUri(TestRedis.get().uri()));
         redis.call("SET", "user:bad", "{\"name\":\"" + SECRET + "\",\"age\":\"" + SECRET + "\"}");
-        log = LogCapture.database();
+        log = LogCapture.of(Database.class);
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.support.LogCapture;
 import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RespClient;
 
@@ -86,7 +87,7 @@ class DatabaseReconnectionTest {
         db.set("k", "v");
         server.kill();
 
-        try (LogCapture databaseLog = LogCapture.database(); LogCapture everything = LogCapture.everything()) {
+        try (LogCapture databaseLog = LogCapture.of(Database.class); LogCapture everything = LogCapture.everything()) {
             catchThrowableOfType(DatabaseException.class, () -> db.set("k", SECRET_VALUE));
 
             assertThat(databaseLog.errors()).hasSize(1);
@@ -130,7 +131,7 @@ class DatabaseReconnectionTest {
     void lenientReadsDuringAnOutageReturnMissesAndLogOnce() {
         server.kill();
 
-        try (LogCapture log = LogCapture.database()) {
+        try (LogCapture log = LogCapture.of(Database.class)) {
             assertThat(db.lenient().get("k")).isNull();
             assertThat(log.errors()).hasSize(1);
             assertThat(db.lenient().exists("k")).isFalse();

@@ -1,4 +1,4 @@
-package io.github.redisjcache.database;
+package io.github.redisjcache.support;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,8 +10,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
-/** Records what the {@link Database} logger writes, so tests can check what a failure logs and what it hides. */
-final class LogCapture implements AutoCloseable {
+/** Records what a logger writes, so tests can check what a failure logs and what it hides. */
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -22,30 +22,35 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    /** Starts recording the {@code io.github.redisjcache.database.Database} logger. */
-    static LogCapture database() {
-        return new LogCapture((Logger) LoggerFactory.getLogger(Database.class));
+    /**
+     * Starts recording the logger of a class.
+     *
+     * @param loggingClass the class whose logger to record
+     * @return the capture, to close when done
+     */
+    public static LogCapture of(Class<?> loggingClass) {
+        return new LogCapture((Logger) LoggerFactory.getLogger(loggingClass));
     }
 
     /** Starts recording everything that reaches the root logger: the library's loggers and Redisson's. */
-    static LogCapture everything() {
+    public static LogCapture everything() {
         return new LogCapture((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
     }
 
     /** @return the events recorded so far at ERROR */
-    List<ILoggingEvent> errors() {
+    public List<ILoggingEvent> errors() {
         return events().stream().filter(event -> event.getLevel() == Level.ERROR).collect(Collectors.toList());
     }
 
     /** @return every event recorded so far */
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         synchronized (appender.list) {
             return List.copyOf(appender.list);
         }
     }
 
     /** @return every recorded message, formatted, with the text of its exception if any, one per line */
-    String allText() {
+    public String allText() {
         StringBuilder text = new StringBuilder();
         for (ILoggingEvent event : events()) {
             text.append(event.getFormattedMessage()).append('\n');
@@ -56,7 +61,7 @@ final class LogCapture implements AutoCloseable {
         return text.toString();
     }
 
-    void clear() {
+    public void clear() {
         synchronized (appender.list) {
             appender.list.clear();
         }
