@@ -19,6 +19,13 @@ import java.util.stream.Collectors;
  */
 public final class RedisSentinels implements AutoCloseable {
 
+    /**
+     * The Sentinels' {@code failover-timeout}: among other things, a Sentinel starts no new failover of a master
+     * within twice this time of the previous one.
+     */
+    public static final Duration FAILOVER_TIMEOUT = Duration.ofMillis(3000);
+
+
     /** Number of Sentinels started. */
     public static final int SENTINEL_COUNT = 3;
     /** Quorum of the monitored master. */
@@ -64,7 +71,7 @@ public final class RedisSentinels implements AutoCloseable {
                     "sentinel resolve-hostnames no",
                     "sentinel monitor " + masterName + " " + RedisServer.HOST + " " + master.port() + " " + QUORUM,
                     "sentinel down-after-milliseconds " + masterName + " 1000",
-                    "sentinel failover-timeout " + masterName + " 3000",
+                    "sentinel failover-timeout " + masterName + " " + FAILOVER_TIMEOUT.toMillis(),
                     "sentinel parallel-syncs " + masterName + " 1");
             List<RedisServer> sentinels = new ArrayList<>();
             for (int i = 0; i < SENTINEL_COUNT; i++) {

@@ -308,7 +308,21 @@ public final class RedisServer implements AutoCloseable {
         }
         stop();
         awaitPortsFree(Duration.ofSeconds(10));
-        launch(false);
+        launch(false, List.of());
+    }
+
+    /**
+     * Restarts as {@link #restart()} does, as a replica of {@code master}: how a crashed master that keeps no data
+     * must come back. Restarted as a master, it would be an empty master that Sentinel could promote again (when the
+     * new master misses its down-after time) and make the new master sync from, wiping every write.
+     */
+    public synchronized void restartAsReplicaOf(RedisServer master) {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        stop();
+        awaitPortsFree(Duration.ofSeconds(10));
+        launch(false, List.of("--replicaof", HOST, Integer.toString(master.port())));
     }
 
     /** Stops the process (gracefully, as {@link #stop()}), releases its port and deletes its directory. Idempotent. */
@@ -344,7 +358,7 @@ public final class RedisServer implements AutoCloseable {
             }
             port = reservePort(clusterCapablePort);
             try {
-                launch(true);
+                launch(true, List.of());
                 return;
             } catch (PortTakenException e) {
                 LOG.log(Level.DEBUG, "Port {0} was taken, trying another one: {1}", port, e.getMessage());
@@ -355,7 +369,7 @@ public final class RedisServer implements AutoCloseable {
                 + " attempts on different ports", last);
     }
 
-    private List<String> command(boolean fresh) throws IOException {
+    private List<String> command(boolean fresh, List<String> restartArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(binary.path().toString());
         if (isSentinel()) {
@@ -386,11 +400,15 @@ public final class RedisServer implements AutoCloseable {
             }
         }
         command.addAll(extraArgs);
+        command.addAll(restartArgs);
         return command;
     }
 
-    /** Starts the process and waits for PING; {@code fresh} = first start on this port (not a restart). */
-    private void launch(boolean fresh) {
+    /**
+     * Starts the process and waits for PING; {@code fresh} = first start on this port (not a restart), with
+     * {@code restartArgs} after the server's own arguments for this start only.
+     */
+    private void launch(boolean fresh, List<String> restartArgs) {
         try {
             if (fresh) {
                 // A retry on another port starts clean (logs of a restart are appended to instead).
@@ -398,7 +416,7 @@ public final class RedisServer implements AutoCloseable {
                 Files.deleteIfExists(logFile);
                 Files.deleteIfExists(outputFile);
             }
-            ProcessBuilder builder = new ProcessBuilder(command(fresh))
+            ProcessBuilder builder = new ProcessBuilder(command(fresh, restartArgs))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()));
@@ -460,7 +478,7 @@ public final class RedisServer implements AutoCloseable {
 
     private String safeCommand() {
         try {
-            return String.join(" ", command(false));
+            return String.join(" ", command(false, List.of()));
         } catch (IOException e) {
             return binary.path().toString();
         }
