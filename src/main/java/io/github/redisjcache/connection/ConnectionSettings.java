@@ -40,9 +40,9 @@ public final class ConnectionSettings {
     static final int DEFAULT_RETRY_ATTEMPTS = 2;
     static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMillis(500);
     static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
-    // Two, not one: one connection measured faster on 2 cores, but in a Redis Cluster resharding test Redisson's
-    // pool of one lost its only connection to a node for good (BENCHMARKS.md). A WAIT for replicas holds its
-    // connection until they answer, so acknowledged writes get four (1.4-1.6x the puts of one at 16 threads).
+    // Two: one connection measured about as fast on 2 cores, and two leave a lane free while a batch or a WAIT
+    // keeps a connection until its reply. A WAIT for replicas holds its connection until they answer, so
+    // acknowledged writes get four (1.4-1.6x the puts of one at 16 threads; BENCHMARKS.md).
     static final int DEFAULT_POOL_SIZE = 2;
     static final int DEFAULT_ACKNOWLEDGED_POOL_SIZE = 4;
     // Ten in a Redis Cluster. Below ten, Redisson 4.7 hands a connection back right after writing a command, to the
