@@ -25,7 +25,6 @@ public final class RedisSentinels implements AutoCloseable {
      */
     public static final Duration FAILOVER_TIMEOUT = Duration.ofMillis(3000);
 
-
     /** Number of Sentinels started. */
     public static final int SENTINEL_COUNT = 3;
     /** Quorum of the monitored master. */

@@ -303,12 +303,7 @@ public final class RedisServer implements AutoCloseable {
      * node's {@code nodes.conf} and a Sentinel's config are, so they rejoin with their identity.
      */
     public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException(this + " is closed");
-        }
-        stop();
-        awaitPortsFree(Duration.ofSeconds(10));
-        launch(false, List.of());
+        relaunch(List.of());
     }
 
     /**
@@ -317,12 +312,16 @@ public final class RedisServer implements AutoCloseable {
      * new master misses its down-after time) and make the new master sync from, wiping every write.
      */
     public synchronized void restartAsReplicaOf(RedisServer master) {
+        relaunch(List.of("--replicaof", HOST, Integer.toString(master.port())));
+    }
+
+    private void relaunch(List<String> restartArgs) {
         if (closed) {
             throw new IllegalStateException(this + " is closed");
         }
         stop();
         awaitPortsFree(Duration.ofSeconds(10));
-        launch(false, List.of("--replicaof", HOST, Integer.toString(master.port())));
+        launch(false, restartArgs);
     }
 
     /** Stops the process (gracefully, as {@link #stop()}), releases its port and deletes its directory. Idempotent. */
