@@ -1,16 +1,13 @@
 package io.github.redisjcache.benchmarks;
 
 import java.net.URI;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.spi.CachingProvider;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,11 +55,7 @@ public class AcknowledgedPutBench {
         if (!Contenders.DEFAULT.equals(pool)) {
             query.append("&pool-size=").append(pool);
         }
-        CachingProvider provider = Caching.getCachingProvider(Contenders.OURS_PROVIDER);
-        Properties properties = new Properties();
-        properties.setProperty("defaults.codec", codec);
-        manager = provider.getCacheManager(URI.create(master.uri() + query), provider.getDefaultClassLoader(),
-                properties);
+        manager = Contenders.oursManager(URI.create(master.uri() + query), codec);
         cache = manager.createCache("acknowledged", new MutableConfiguration<String, Item>()
                 .setTypes(String.class, Item.class));
         Workload.populate(cache);

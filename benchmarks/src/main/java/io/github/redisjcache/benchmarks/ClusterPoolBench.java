@@ -1,16 +1,13 @@
 package io.github.redisjcache.benchmarks;
 
 import java.net.URI;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.spi.CachingProvider;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,11 +50,7 @@ public class ClusterPoolBench {
     public void setUp() {
         cluster = RedisCluster.start(3, 0);
         String query = Contenders.DEFAULT.equals(pool) ? "" : "?pool-size=" + pool;
-        CachingProvider provider = Caching.getCachingProvider(Contenders.OURS_PROVIDER);
-        Properties properties = new Properties();
-        properties.setProperty("defaults.codec", codec);
-        manager = provider.getCacheManager(URI.create(cluster.uri() + query), provider.getDefaultClassLoader(),
-                properties);
+        manager = Contenders.oursManager(URI.create(cluster.uri() + query), codec);
         cache = manager.createCache("clustered", new MutableConfiguration<String, Item>()
                 .setTypes(String.class, Item.class));
         Workload.populate(cache);

@@ -100,12 +100,20 @@ public final class Contenders {
     }
 
     private static Opened openOurs(String codec, String pool, String netty, String tag) {
+        return new Opened(Caching.getCachingProvider(OURS_PROVIDER), oursManager(oursUri(pool, netty, tag), codec));
+    }
+
+    /**
+     * Opens our provider's cache manager for a URI (a server the benchmark started itself, say).
+     *
+     * @param uri   the manager URI
+     * @param codec {@code json} or {@code kryo}
+     */
+    public static CacheManager oursManager(URI uri, String codec) {
         CachingProvider provider = Caching.getCachingProvider(OURS_PROVIDER);
         Properties properties = new Properties();
         properties.setProperty("defaults.codec", codec);
-        CacheManager manager = provider.getCacheManager(oursUri(pool, netty, tag), provider.getDefaultClassLoader(),
-                properties);
-        return new Opened(provider, manager);
+        return provider.getCacheManager(uri, provider.getDefaultClassLoader(), properties);
     }
 
     /** Redisson's configuration for these settings: its defaults unless the benchmark sets pool or threads. */
