@@ -12,13 +12,20 @@ final class AllowListClassResolver extends DefaultClassResolver {
         this.allowList = allowList;
     }
 
-    /** Kryo calls this with the name read from the bytes, before it loads the class. */
+    /**
+     * Kryo calls this with the name read from the bytes, before it loads the class. Kryo remembers only the classes
+     * it loaded after this returned, so a remembered name was allowed before and is not checked again.
+     */
     @Override
     protected Class<?> getTypeByName(String className) {
+        Class<?> loaded = super.getTypeByName(className);
+        if (loaded != null) {
+            return loaded;
+        }
         if (className == null || className.isBlank()) {
             throw new KryoException("Corrupt class name '" + className + "'");
         }
         allowList.check(className);
-        return super.getTypeByName(className);
+        return null;
     }
 }

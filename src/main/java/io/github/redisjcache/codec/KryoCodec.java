@@ -2,7 +2,6 @@ package io.github.redisjcache.codec;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.Pool;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -37,8 +36,8 @@ public final class KryoCodec implements Codec {
     // Buffers grown past this by a large value are dropped instead of pooled, so the pool stays small.
     private static final int MAX_POOLED_BUFFER = 64 * 1024;
 
-    private final Pool<Kryo> kryos;
-    private final Pool<Output> outputs;
+    private final InstancePool<Kryo> kryos;
+    private final InstancePool<Output> outputs;
 
     /**
      * Creates a Kryo codec.
@@ -50,18 +49,8 @@ public final class KryoCodec implements Codec {
     public KryoCodec(ClassAllowList allowList, ClassLoader classLoader) {
         Objects.requireNonNull(allowList, "allowList");
         ClassLoader loader = ClassLoaders.orDefault(classLoader, KryoCodec.class);
-        this.kryos = new Pool<>(true, false, POOL_SIZE) {
-            @Override
-            protected Kryo create() {
-                return new CodecKryo(allowList, loader);
-            }
-        };
-        this.outputs = new Pool<>(true, false, POOL_SIZE) {
-            @Override
-            protected Output create() {
-                return new Output(OUTPUT_BUFFER, -1);
-            }
-        };
+        this.kryos = new InstancePool<>(POOL_SIZE, () -> new CodecKryo(allowList, loader));
+        this.outputs = new InstancePool<>(POOL_SIZE, () -> new Output(OUTPUT_BUFFER, -1));
     }
 
     @Override

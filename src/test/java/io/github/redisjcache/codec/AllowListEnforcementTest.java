@@ -71,6 +71,16 @@ class AllowListEnforcementTest {
         assertRefused(() -> kryo.decode(kryoBytesNaming(GADGET), Object.class), GADGET);
     }
 
+    /** The codec remembers classes it loaded and skips their check; a refused name is never remembered. */
+    @Test
+    void kryoRefusesTheGadgetEveryTimeBetweenAllowedValues() {
+        byte[] allowed = kryo.encode(new java.util.ArrayList<>(List.of("a")), Object.class);
+        for (int i = 0; i < 3; i++) {
+            assertThat(kryo.decode(allowed, Object.class)).isEqualTo(List.of("a"));
+            assertRefused(() -> kryo.decode(kryoBytesNaming(GADGET), Object.class), GADGET);
+        }
+    }
+
     /** Bytes crafted from a harmless lookalike, then given the gadget's name, wherever it sits in the value. */
     @ParameterizedTest
     @MethodSource("gadgetPlacements")
