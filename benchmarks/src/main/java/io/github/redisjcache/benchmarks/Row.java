@@ -2,8 +2,10 @@ package io.github.redisjcache.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** One measured configuration: an operation of a contender at some settings and thread count. */
 final class Row {
@@ -23,15 +25,25 @@ final class Row {
     final double min;
     final double max;
     final int rounds;
+    /** The rounds' scores when this row was measured in this process; empty when read from a CSV file. */
+    final double[] scores;
 
     Row(String phase, String bench, String op, String contender, String pool, String netty, boolean listeners,
         int threads, double[] scores) {
         this(phase, bench, op, contender, pool, netty, listeners, threads, median(scores), mean(scores),
-                Arrays.stream(scores).min().orElse(0), Arrays.stream(scores).max().orElse(0), scores.length);
+                Arrays.stream(scores).min().orElse(0), Arrays.stream(scores).max().orElse(0), scores.length,
+                scores.clone());
     }
 
     Row(String phase, String bench, String op, String contender, String pool, String netty, boolean listeners,
         int threads, double median, double mean, double min, double max, int rounds) {
+        this(phase, bench, op, contender, pool, netty, listeners, threads, median, mean, min, max, rounds,
+                new double[0]);
+    }
+
+    private Row(String phase, String bench, String op, String contender, String pool, String netty,
+                boolean listeners, int threads, double median, double mean, double min, double max, int rounds,
+                double[] scores) {
         this.phase = phase;
         this.bench = bench;
         this.op = op;
@@ -45,6 +57,28 @@ final class Row {
         this.min = min;
         this.max = max;
         this.rounds = rounds;
+        this.scores = scores;
+    }
+
+    /**
+     * Joins the rows of one configuration measured in several passes into one row over all their rounds, in the
+     * order each configuration first appears.
+     */
+    static List<Row> pooled(List<Row> passes) {
+        Map<String, List<Row>> byConfiguration = new LinkedHashMap<>();
+        for (Row row : passes) {
+            String key = String.join(",", row.phase, row.bench, row.op, row.contender, row.pool, row.netty,
+                    Boolean.toString(row.listeners), Integer.toString(row.threads));
+            byConfiguration.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        List<Row> pooled = new ArrayList<>();
+        for (List<Row> rows : byConfiguration.values()) {
+            double[] scores = rows.stream().flatMapToDouble(row -> Arrays.stream(row.scores)).toArray();
+            Row first = rows.get(0);
+            pooled.add(new Row(first.phase, first.bench, first.op, first.contender, first.pool, first.netty,
+                    first.listeners, first.threads, scores));
+        }
+        return pooled;
     }
 
     static double median(double[] scores) {
