@@ -41,6 +41,9 @@ final class RedissonConfigFactory {
                 : fromSettings(settings);
         config.setUseScriptCache(true);
         config.setCodec(ByteArrayCodec.INSTANCE);
+        // Redisson looks through every reply for references to its own objects stored as values; this provider
+        // stores only bytes, so there are none to find (the look was 4 % of the client's CPU in a getAll of 100).
+        config.setReferenceEnabled(false);
         warnOfSmallClusterPool(config);
         return config;
     }
