@@ -18,12 +18,12 @@ final class AllowListClassResolver extends DefaultClassResolver {
      */
     @Override
     protected Class<?> getTypeByName(String className) {
+        if (className == null || className.isBlank()) {
+            throw new KryoException("Corrupt class name '" + className + "'");
+        }
         Class<?> loaded = super.getTypeByName(className);
         if (loaded != null) {
             return loaded;
-        }
-        if (className == null || className.isBlank()) {
-            throw new KryoException("Corrupt class name '" + className + "'");
         }
         allowList.check(className);
         return null;

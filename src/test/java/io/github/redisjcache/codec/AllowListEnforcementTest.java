@@ -71,6 +71,18 @@ class AllowListEnforcementTest {
         assertRefused(() -> kryo.decode(kryoBytesNaming(GADGET), Object.class), GADGET);
     }
 
+    @Test
+    void kryoRefusesAMissingOrBlankClassNameAfterLoadingOthers() {
+        byte[] allowed = kryo.encode(new java.util.ArrayList<>(List.of("a")), Object.class);
+        kryo.decode(allowed, Object.class);
+
+        for (String name : new String[]{null, " "}) {
+            assertThatThrownBy(() -> kryo.decode(kryoBytesNaming(name), Object.class))
+                    .isInstanceOf(CodecException.class)
+                    .hasMessageContaining("Corrupt class name");
+        }
+    }
+
     /** The codec remembers classes it loaded and skips their check; a refused name is never remembered. */
     @Test
     void kryoRefusesTheGadgetEveryTimeBetweenAllowedValues() {
