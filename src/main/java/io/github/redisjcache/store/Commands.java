@@ -192,15 +192,26 @@ public class Commands {
             route == null ? "" : route.channel(), route == null ? "" : route.origin(),
             route != null && route.sharded() ? "s" : "p", route == null ? 0 : route.graceMillis(),
             route != null && route.oldValues() ? "o" : ""};
-        return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> new MutateResult(
-                ((Number) reply.get(0)).intValue(), bytesAt(reply, 1), bytesAt(reply, 2)));
+        return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> result(reply, mutation));
     }
 
     /** A compare-and-set nobody listens to, by {@code swap.lua}: same outcomes as {@code mutate.lua}, less work. */
     private CompletableFuture<MutateResult> swap(byte[] key, Mutation mutation) {
         Object[] args = {mutation.expected, mutation.action, mutation.value, mutation.updateTtl, mutation.missTtl};
-        return scripts.run(executor, Scripts.SWAP, key, new Object[]{key}, args).thenApply(reply -> new MutateResult(
-                ((Number) reply.get(0)).intValue(), bytesAt(reply, 1), null));
+        return scripts.run(executor, Scripts.SWAP, key, new Object[]{key}, args)
+                .thenApply(reply -> result(reply, mutation));
+    }
+
+    /**
+     * Reads a reply of {@code mutate.lua} or {@code swap.lua}: a list, or the bare outcome of a change whose condition
+     * 'equals the expected bytes' held, so that the old value was those bytes.
+     */
+    private static MutateResult result(Object reply, Mutation mutation) {
+        if (reply instanceof Number outcome) {
+            return new MutateResult(outcome.intValue(), mutation.expected);
+        }
+        List<?> list = (List<?>) reply;
+        return new MutateResult(((Number) list.get(0)).intValue(), bytesAt(list, 1), bytesAt(list, 2));
     }
 
     /**
@@ -249,11 +260,14 @@ public class Commands {
                                                String flags) {
         Object[] args = {operation, origin, leaseMillis, flags};
         return scripts.run(executor, Scripts.LISTENERS, registry, new Object[]{registry}, args)
-                .thenApply(reply -> new long[]{((Number) reply.get(0)).longValue(),
-                    ((Number) reply.get(1)).longValue(), ((Number) reply.get(2)).longValue()});
+                .thenApply(reply -> {
+                    List<?> list = (List<?>) reply;
+                    return new long[]{((Number) list.get(0)).longValue(), ((Number) list.get(1)).longValue(),
+                        ((Number) list.get(2)).longValue()};
+                });
     }
 
-    private static byte[] bytesAt(List<Object> reply, int index) {
+    private static byte[] bytesAt(List<?> reply, int index) {
         Object value = reply.size() > index ? reply.get(index) : null;
         return value instanceof byte[] ? (byte[]) value : null;
     }

@@ -1,6 +1,5 @@
 package io.github.redisjcache.store;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -33,16 +32,16 @@ final class Scripts {
      * @param key      the key that routes the call (the first of {@code keys})
      * @param keys     the script's KEYS
      * @param args     the script's ARGV
-     * @return the reply as a list
+     * @return the reply: a list, or a number for a script that returns one
      */
-    CompletableFuture<List<Object>> run(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
+    CompletableFuture<Object> run(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
                                         Object[] args) {
         Object[] evalsha = new Object[2 + keys.length + args.length];
         evalsha[0] = script.sha1();
         evalsha[1] = keys.length;
         System.arraycopy(keys, 0, evalsha, 2, keys.length);
         System.arraycopy(args, 0, evalsha, 2 + keys.length, args.length);
-        CompletableFuture<List<Object>> first = executor.<List<Object>, List<Object>>writeAsync(key,
+        CompletableFuture<Object> first = executor.<Object, Object>writeAsync(key,
                 ByteArrayCodec.INSTANCE, StoreCommands.EVALSHA, evalsha).toCompletableFuture();
         return first.handle((result, failure) -> {
             if (failure == null) {
@@ -52,10 +51,10 @@ final class Scripts {
                 // The command did not run, so sending it again with the source is safe.
                 Object[] eval = evalsha.clone();
                 eval[0] = script.source();
-                return direct.<List<Object>, List<Object>>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL,
-                        eval).toCompletableFuture();
+                return direct.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL, eval)
+                        .toCompletableFuture();
             }
-            return CompletableFuture.<List<Object>>failedFuture(failure);
+            return CompletableFuture.<Object>failedFuture(failure);
         }).thenCompose(stage -> stage);
     }
 

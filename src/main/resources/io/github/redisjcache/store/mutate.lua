@@ -19,7 +19,8 @@
 --          expiry, whose value is the old one, no value)
 --
 -- Returns { outcome, old value or false, expired value or false }; the expired value is set when this change found
--- the entry expired and unreported, and reported it. Outcomes:
+-- the entry expired and unreported, and reported it. When condition 'e' holds it returns the bare outcome: the old
+-- value is ARGV[2] and nothing was expired (a reply table holding a value costs Redis 1-2 µs). Outcomes:
 --   0 condition failed   1 created   2 updated   3 deleted   4 accessed
 --   5 created but expired at once (not stored)   6 updated and expired at once   7 accessed and expired at once
 local key = KEYS[1]
@@ -120,6 +121,14 @@ if not holds then
   return { 0, old, expired }
 end
 
+-- The reply of a change whose condition held.
+local function done(outcome)
+  if condition == 'e' then
+    return outcome
+  end
+  return { outcome, old, expired }
+end
+
 if action == 'd' then
   if not old then
     return { 3, false, expired }
@@ -127,7 +136,7 @@ if action == 'd' then
   redis.call('DEL', key)
   dropShadow()
   publish('R', old, old)
-  return { 3, old, expired }
+  return done(3)
 end
 
 if action == 'g' then
@@ -135,10 +144,10 @@ if action == 'g' then
     return { 4, false, expired }
   end
   if applyTtl(updateTtl, old) then
-    return { 4, old, expired }
+    return done(4)
   end
   publish('X', old, old)
-  return { 7, old, expired }
+  return done(7)
 end
 
 if not old then
@@ -159,7 +168,7 @@ if updateTtl == -2 then
   dropShadow()
   publish('U', value, old)
   publish('X', value, value)
-  return { 6, old, expired }
+  return done(6)
 elseif updateTtl == -1 then
   redis.call('SET', key, value, 'KEEPTTL')
 elseif updateTtl > 0 then
@@ -169,4 +178,4 @@ else
 end
 followShadow(value)
 publish('U', value, old)
-return { 2, old, expired }
+return done(2)

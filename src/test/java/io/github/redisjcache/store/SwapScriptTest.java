@@ -19,8 +19,9 @@ import io.github.redisjcache.testing.TestRedis;
 
 /**
  * {@code swap.lua}, the compare-and-set run when nobody listens, does exactly what {@code mutate.lua} does for the
- * same mutation: same outcome, same old value, same value and time to live left behind, for every action, every
- * time-to-live code and every state the entry can be in.
+ * same mutation: same outcome, same old value (the bytes the entry held, whether the script replied with them or,
+ * when they were the expected ones, with a bare outcome), same value and time to live left behind, for every action,
+ * every time-to-live code and every state the entry can be in.
  */
 @RedisTest
 class SwapScriptTest {
@@ -81,7 +82,8 @@ class SwapScriptTest {
                     MutateResult byMutate = commands.mutate(mutated, mutation, SILENT).get(10, TimeUnit.SECONDS);
 
                     assertThat(bySwap.outcome()).as("outcome of %s", label).isEqualTo(byMutate.outcome());
-                    assertThat(bySwap.oldValue()).as("old value of %s", label).isEqualTo(byMutate.oldValue());
+                    assertThat(bySwap.oldValue()).as("old value of %s", label).isEqualTo(byMutate.oldValue())
+                            .isEqualTo(state.value());
                     assertThat(bySwap.expiredValue()).as(label).isNull();
                     assertThat(redis.call(bytes("GET"), swapped)).as("value after %s", label)
                             .isEqualTo(redis.call(bytes("GET"), mutated));
