@@ -42,12 +42,16 @@ import io.github.redisjcache.store.RedisStore;
  *   <li>Expiry: while this JVM has expiry listeners for a cache, Redis's keyspace notifications tell it that an
  *   entry expired; it then tries to claim the expiry (only one claimer in the whole deployment wins, see
  *   {@code Commands.claimExpired}), which publishes the event with the old value. When the server refuses
- *   CONFIG SET, a sweep of the cache's shadows every few seconds finds expired entries instead.</li>
+ *   CONFIG SET, a sweep of the cache's shadows every few seconds finds expired entries instead. When a JVM starts
+ *   listening for a cache's expiries and none did, entries written meanwhile have no shadow: two passes over the
+ *   cache give them one ({@link ShadowBackfill}).</li>
  * </ul>
  */
 public final class EventHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    /** Long enough for writers in other JVMs to hear of a new expiry listener and start writing shadows. */
+    private static final long BACKFILL_DELAY_MILLIS = 1_000;
 
     private final SharedConnection connection;
     private final RedisStore store;
@@ -55,7 +59,10 @@ public final class EventHub implements AutoCloseable {
     private final long leaseMillis;
     private final long graceMillis;
     private final long sweepMillis;
+    private final long refreshMillis;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService shadowWork;
+    private final ShadowBackfill backfill;
     private final Set<RedisPresence> presences = new CopyOnWriteArraySet<>();
     private final Map<String, Integer> changeSubscriptions = new ConcurrentHashMap<>();
     private final ShardChannels shards;
@@ -83,13 +90,20 @@ public final class EventHub implements AutoCloseable {
         this.shards = connection.mode() == io.github.redisjcache.connection.ConnectionMode.CLUSTER
                 && connection.serverInfo().hasSharding7()
                 ? new ShardChannels(connection.executor().getConnectionManager()) : null;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "redis-jcache-presence");
+        this.scheduler = daemonScheduler("redis-jcache-presence");
+        // Its own thread: a pass over a large cache must not hold up the lease renewals.
+        this.shadowWork = daemonScheduler("redis-jcache-shadows");
+        this.backfill = new ShadowBackfill(store, awaiter, graceMillis);
+        this.refreshMillis = Math.max(100, leaseMillis / 3);
+        scheduler.scheduleWithFixedDelay(this::refreshAll, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
-        long period = Math.max(100, leaseMillis / 3);
-        scheduler.scheduleWithFixedDelay(this::refreshAll, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** @return the sharded channels of a Redis Cluster, or null on other deployments */
@@ -211,13 +225,46 @@ public final class EventHub implements AutoCloseable {
 
     /**
      * Watches a cache's entries for expiries: keyspace notifications when the server has or accepts them, else a
-     * periodic sweep of the cache's shadows.
+     * periodic sweep of the cache's shadows. When no JVM listened for the cache's expiries yet, it also gives the
+     * entries written meanwhile a shadow, in the background.
      *
      * @param keys      the cache's key names
      * @param onExpired receives the entry key of each entry that may have expired
      * @return the watch, to close when the cache has no expiry listeners left
      */
     public AutoCloseable watchExpiry(CacheKeys keys, Consumer<byte[]> onExpired) {
+        List<ScheduledFuture<?>> passes = new ArrayList<>();
+        if (registry(keys.listeners().getBytes(StandardCharsets.UTF_8), "get", "", "")[1] == 0) {
+            // Nobody listened for expiries, so entries were written without shadows. The second pass is for a writer
+            // that missed the announcement of this listener and learns of it at its next refresh.
+            for (long delay : new long[]{BACKFILL_DELAY_MILLIS, refreshMillis + BACKFILL_DELAY_MILLIS}) {
+                passes.add(shadowWork.schedule(() -> giveShadows(keys), delay, TimeUnit.MILLISECONDS));
+            }
+        }
+        AutoCloseable watch = watchExpiryNotices(keys, onExpired);
+        return () -> {
+            passes.forEach(pass -> pass.cancel(false));
+            watch.close();
+        };
+    }
+
+    private void giveShadows(CacheKeys keys) {
+        try {
+            long made = backfill.run(keys);
+            if (made > 0) {
+                LOG.info("Cache {}: {} entries written while nobody listened for expiries got a shadow, so that "
+                        + "their expiry is reported", keys.name(), made);
+            }
+        } catch (RuntimeException e) {
+            if (shadowWork.isShutdown()) {
+                return;
+            }
+            LOG.warn("Cache {}: giving shadows to entries written while nobody listened for expiries failed, so their "
+                    + "expiry may go unreported: {}", keys.name(), e.toString());
+        }
+    }
+
+    private AutoCloseable watchExpiryNotices(CacheKeys keys, Consumer<byte[]> onExpired) {
         if (notificationsAvailable()) {
             String pattern = keys.keyspacePattern(connection.settings().database());
             RPatternTopic topic = client.getPatternTopic(pattern, StringCodec.INSTANCE);
@@ -293,6 +340,7 @@ public final class EventHub implements AutoCloseable {
                 .removeListener(id));
         changeSubscriptions.clear();
         scheduler.shutdownNow();
+        shadowWork.shutdownNow();
         List<RedisPresence> open = new ArrayList<>(presences);
         for (RedisPresence presence : open) {
             try {

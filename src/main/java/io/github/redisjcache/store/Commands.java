@@ -246,6 +246,20 @@ public class Commands {
     }
 
     /**
+     * Gives an entry that will expire a shadow if it has none (see {@code shadow.lua}), so that its expiry can be
+     * reported.
+     *
+     * @param key         the entry key
+     * @param shadow      the entry's shadow key
+     * @param graceMillis how much longer than the entry the shadow lives
+     * @return whether it made a shadow
+     */
+    public CompletableFuture<Boolean> shadowIfMissing(byte[] key, byte[] shadow, long graceMillis) {
+        return scripts.run(executor, Scripts.SHADOW, key, new Object[]{key, shadow}, new Object[]{graceMillis})
+                .thenApply(reply -> ((Number) reply).longValue() == 1);
+    }
+
+    /**
      * Registers, renews, deregisters or reads the listeners of a cache instance (see {@code listeners.lua}).
      *
      * @param registry    the cache's registry key

@@ -16,7 +16,8 @@ final class Scripts {
     static final LuaScript MUTATE = LuaScript.load("mutate");
     static final LuaScript SWAP = LuaScript.load("swap");
     static final LuaScript LISTENERS = LuaScript.load("listeners");
-    static final LuaScript[] ALL = {MUTATE, SWAP, LISTENERS};
+    static final LuaScript SHADOW = LuaScript.load("shadow");
+    static final LuaScript[] ALL = {MUTATE, SWAP, LISTENERS, SHADOW};
 
     private final CommandAsyncExecutor direct;
 

@@ -169,6 +169,24 @@ class CrossInstanceEventsTest {
     }
 
     @Test
+    void anEntryWrittenBeforeAnyoneListenedForExpiriesReportsItsExpiry() {
+        openManagers(TestRedis.get().uri());
+        Cache<String, String> writer = first.createCache(CACHE, configuration().setExpiryPolicyFactory(
+                CreatedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, 4_000))));
+        // Nobody listens yet, so the entry is written without a shadow.
+        writer.put("early", "v");
+        long written = System.nanoTime();
+        RecordingListener<String, String> heard = listenTo(second.getCache(CACHE, String.class, String.class));
+
+        Eventually.await(Duration.ofSeconds(15), "the expiry of the entry written before anyone listened",
+                () -> countExpired(heard, "early") == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - written)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        assertThat(heard.events()).contains("EXPIRED early=v old=v");
+        sleep(1500);
+        assertThat(countExpired(heard, "early")).isEqualTo(1);
+    }
+
+    @Test
     void anExpiryNoticedByAReadIsReportedWithinTheRead() throws Exception {
         try (RedisServer server = RedisServer.start()) {
             try (RespClient client = server.client()) {
