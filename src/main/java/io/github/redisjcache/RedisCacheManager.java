@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -48,6 +49,8 @@ import io.github.redisjcache.store.RedisStore;
 final class RedisCacheManager implements CacheManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisCacheManager.class);
+    /** How long a destroyed cache's tombstone lives: how long a manager may miss the news and still learn of it. */
+    private static final long TOMBSTONE_MILLIS = TimeUnit.DAYS.toMillis(1);
 
     private final RedisCachingProvider provider;
     private final URI uri;
@@ -139,6 +142,9 @@ final class RedisCacheManager implements CacheManager {
         byte[] configKey = keys.config().getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < 10; attempt++) {
             if (await(store.single().setIfAbsent(configKey, json, 0))) {
+                // A tombstone of an earlier incarnation is history now; left, it would make a loss of this
+                // configuration (an eviction) look like a destroy.
+                await(store.single().delete(keys.tombstone().getBytes(StandardCharsets.UTF_8)));
                 return incarnation;
             }
             byte[] stored = await(store.single().get(configKey));
@@ -215,13 +221,34 @@ final class RedisCacheManager implements CacheManager {
     /** Closes the instance when another cache manager, here or in another JVM, destroys its cache. */
     private void watchDestroy(RedisCache<?, ?> cache, String incarnation) {
         String prefix = cache.getConfiguration(RedisCacheConfiguration.class).getKeyPrefix();
-        destroyWatches.put(cache, destroyNotices.watch(prefix, cache.getName(), incarnation, () -> {
+        CacheKeys keys = KeyNames.withPrefix(prefix).cache(cache.getName());
+        destroyWatches.put(cache, destroyNotices.watch(prefix, cache.getName(), incarnation,
+                () -> destroyedMeanwhile(keys, incarnation), () -> {
             if (!cache.isClosed()) {
                 LOG.info("Cache {} was destroyed through another cache manager; closing it in {}", cache.getName(),
                         uri);
                 cache.close();
             }
         }));
+    }
+
+    /**
+     * Tells whether an incarnation of a cache is gone though its news may not have arrived: another incarnation is
+     * stored, or none is and the tombstone {@code destroyCache} leaves for a day says the cache was destroyed. A
+     * configuration missing without a tombstone is Redis's data lost (a restart without persistence, a flush), not a
+     * destroy: the instance stays open.
+     */
+    private boolean destroyedMeanwhile(CacheKeys keys, String incarnation) {
+        byte[] stored = await(store.single().get(keys.config().getBytes(StandardCharsets.UTF_8)));
+        if (stored != null) {
+            try {
+                return !incarnation.equals(StoredConfiguration.incarnationOf(stored));
+            } catch (RuntimeException e) {
+                // Written by another version, or unreadable: this instance cannot belong to it.
+                return true;
+            }
+        }
+        return await(store.single().exists(keys.tombstone().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -250,6 +277,12 @@ final class RedisCacheManager implements CacheManager {
                 cache.close();
             }
         } finally {
+            if (incarnation != null) {
+                // First, so that a manager that misses the news and checks finds either the configuration of the
+                // incarnation it has open (then the news is still to come) or the tombstone.
+                await(store.single().set(keys.tombstone().getBytes(StandardCharsets.UTF_8),
+                        incarnation.getBytes(StandardCharsets.UTF_8), TOMBSTONE_MILLIS));
+            }
             store.deleteMatching(keys.entryPattern(), awaiter);
             await(store.single().delete(configKey));
             if (incarnation != null) {

@@ -19,6 +19,7 @@ import io.github.redisjcache.config.StoredConfiguration;
 import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.support.Instances;
 import io.github.redisjcache.testing.JvmProcess;
+import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
@@ -59,6 +60,7 @@ class DestroyedCacheTest {
     @Test
     void anInstanceOpenInAnotherManagerClosesWhenItsCacheIsDestroyed(RespClient redis) {
         first.createCache("prices", configuration()).put("apple", 3);
+        String destroyed = incarnation(redis, "prices");
         Cache<String, Integer> elsewhere = second.getCache("prices", String.class, Integer.class);
         assertThat(elsewhere.get("apple")).isEqualTo(3);
 
@@ -68,7 +70,10 @@ class DestroyedCacheTest {
         assertThatThrownBy(() -> elsewhere.put("apple", 4)).isInstanceOf(IllegalStateException.class);
         assertThat(second.getCacheNames()).doesNotContain("prices");
         assertThat(second.getCache("prices")).isNull();
-        assertThat(redis.callList("KEYS", "jcache:*prices*")).isEmpty();
+        // Only the tombstone is left, for managers that miss the news, and only for a day.
+        assertThat(redis.callList("KEYS", "jcache:*prices*")).containsExactly("jcache:#destroyed:prices");
+        assertThat(redis.callString("GET", "jcache:#destroyed:prices")).isEqualTo(destroyed);
+        assertThat(redis.callLong("PTTL", "jcache:#destroyed:prices")).isBetween(86_340_000L, 86_400_000L);
     }
 
     @Test
@@ -113,6 +118,44 @@ class DestroyedCacheTest {
         assertThat(again.isClosed()).isFalse();
         assertThat(again.get("apple")).isEqualTo(5L);
         assertThat(second.getCache("prices", String.class, Long.class).get("apple")).isEqualTo(5L);
+    }
+
+    @Test
+    void anInstanceThatMissedTheNewsClosesOnceItsSubscriptionIsBack() throws InterruptedException {
+        try (RedisServer server = RedisServer.start(); RespClient admin = server.client();
+             Instances own = new Instances()) {
+            CacheManager manager = own.open(server.uri());
+            Cache<String, Integer> cache = manager.createCache("prices", configuration());
+            cache.put("apple", 3);
+            String incarnation = incarnation(admin, "prices");
+            Thread.sleep(1_100);
+            // What destroyCache leaves in Redis before it announces, as another manager's destroy whose news this
+            // manager did not hear (its connection was down) leaves it; then the connection drops and comes back.
+            admin.call("SET", "jcache:#destroyed:prices", incarnation, "PX", "86400000");
+            admin.call("DEL", "jcache:#config:prices", "jcache:prices:apple");
+            assertThat(cache.isClosed()).isFalse();
+            admin.call("CLIENT", "KILL", "TYPE", "pubsub");
+
+            Eventually.await(Duration.ofSeconds(10), "the instance to close once it subscribes again",
+                    cache::isClosed);
+        }
+    }
+
+    @Test
+    void aConfigurationLostWithRedisDataLeavesTheInstanceOpen() throws InterruptedException {
+        try (RedisServer server = RedisServer.start(); RespClient admin = server.client();
+             Instances own = new Instances()) {
+            CacheManager manager = own.open(server.uri());
+            Cache<String, Integer> cache = manager.createCache("prices", configuration());
+            // As a flush or an eviction would: the configuration is gone, and no destroy left a tombstone.
+            admin.call("DEL", "jcache:#config:prices");
+            admin.call("CLIENT", "KILL", "TYPE", "pubsub");
+
+            Thread.sleep(3_000);
+            assertThat(cache.isClosed()).isFalse();
+            cache.put("apple", 3);
+            assertThat(cache.get("apple")).isEqualTo(3);
+        }
     }
 
     @Test

@@ -175,6 +175,14 @@ public final class CacheKeys {
         return meta("config");
     }
 
+    /**
+     * @return the key that says, for a day after {@code destroyCache}, that the cache was destroyed: a cache manager
+     *         that missed the news checks it when its subscription comes back
+     */
+    public String tombstone() {
+        return meta("destroyed");
+    }
+
     /** @return the key of the registry of this cache's event listeners across JVMs */
     public String listeners() {
         return meta("listeners");
