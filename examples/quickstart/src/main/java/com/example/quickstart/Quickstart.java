@@ -85,7 +85,10 @@ public final class Quickstart {
             long greetingHits, long greetingMisses, long greetingPuts, long productHits, long productMisses) {
     }
 
-    /** Runs the demonstration on {@code manager}, printing a short report; leaves no cache behind in Redis. */
+    /**
+     * Runs the demonstration on {@code manager}, printing a short report; leaves no cache behind in Redis (only the
+     * destroyed caches' tombstones, which expire within a day).
+     */
     public static Result run(CacheManager manager, PrintStream out) throws Exception {
         for (String name : List.of(GREETINGS, COUNTERS, PRODUCTS)) {
             manager.destroyCache(name); // leftovers of an interrupted run, if any
