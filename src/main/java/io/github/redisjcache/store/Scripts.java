@@ -36,7 +36,7 @@ final class Scripts {
      * @return the reply: a list, or a number for a script that returns one
      */
     CompletableFuture<Object> run(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
-                                        Object[] args) {
+                                  Object[] args) {
         Object[] evalsha = new Object[2 + keys.length + args.length];
         evalsha[0] = script.sha1();
         evalsha[1] = keys.length;
