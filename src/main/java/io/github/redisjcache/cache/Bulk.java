@@ -16,7 +16,6 @@ import javax.cache.CacheException;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 
-import org.redisson.connection.MasterSlaveEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -271,19 +270,13 @@ final class Bulk<K, V> {
     }
 
     void removeAll() {
-        for (MasterSlaveEntry master : parts.store.masters()) {
-            String cursor = "0";
-            do {
-                RedisStore.ScanChunk chunk = parts.store.scan(master, cursor, parts.keys.entryPattern(),
-                        RedisStore.SCAN_COUNT);
-                List<K> keys = new ArrayList<>(chunk.keys().size());
-                for (byte[] entryKey : chunk.keys()) {
-                    keys.add(parts.codec.keyOf(entryKey));
-                }
-                removeKeys(keys, chunk.keys());
-                cursor = chunk.cursor();
-            } while (!"0".equals(cursor));
-        }
+        parts.store.forEachChunk(parts.keys.entryPattern(), entryKeys -> {
+            List<K> keys = new ArrayList<>(entryKeys.size());
+            for (byte[] entryKey : entryKeys) {
+                keys.add(parts.codec.keyOf(entryKey));
+            }
+            removeKeys(keys, entryKeys);
+        });
     }
 
     /** Removes entries, through the writer first; only the keys the writer deleted leave the cache. */

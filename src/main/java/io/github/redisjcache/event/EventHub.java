@@ -293,20 +293,14 @@ public final class EventHub implements AutoCloseable {
     /** Finds shadows whose entry is gone: each is an expiry nobody reported yet. */
     private void sweep(CacheKeys keys, Consumer<byte[]> onExpired) {
         try {
-            for (var master : store.masters()) {
-                String cursor = "0";
-                do {
-                    RedisStore.ScanChunk chunk = store.scan(master, cursor, keys.shadowPattern(),
-                            RedisStore.SCAN_COUNT);
-                    for (byte[] shadow : chunk.keys()) {
-                        byte[] entryKey = keys.entryOfShadow(shadow);
-                        if (entryKey != null) {
-                            onExpired.accept(entryKey);
-                        }
+            store.forEachChunk(keys.shadowPattern(), shadows -> {
+                for (byte[] shadow : shadows) {
+                    byte[] entryKey = keys.entryOfShadow(shadow);
+                    if (entryKey != null) {
+                        onExpired.accept(entryKey);
                     }
-                    cursor = chunk.cursor();
-                } while (!"0".equals(cursor));
-            }
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("Sweeping cache {} for expired entries failed: {}", keys.name(), e.toString());
         }

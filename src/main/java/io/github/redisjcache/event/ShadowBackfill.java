@@ -11,7 +11,7 @@ import io.github.redisjcache.store.RedisStore;
 /**
  * Gives the entries of a cache that will expire a shadow when they have none: entries written while no JVM listened
  * for the cache's expiries, whose expiry could not be reported otherwise. One SCAN chunk and one batch of
- * {@code shadow.lua} calls at a time, master by master, so that Redis is never busy with it for long.
+ * {@code shadow.lua} calls at a time, master by master ({@link RedisStore#forEachChunk}).
  */
 final class ShadowBackfill {
 
@@ -37,29 +37,24 @@ final class ShadowBackfill {
      * @return how many shadows it made
      */
     long run(CacheKeys keys) {
-        long made = 0;
-        for (var master : store.masters()) {
-            String cursor = "0";
-            do {
-                RedisStore.ScanChunk chunk = store.scan(master, cursor, keys.entryPattern(), RedisStore.SCAN_COUNT);
-                RedisStore.Batch batch = store.batch();
-                List<CompletableFuture<Boolean>> calls = new ArrayList<>(chunk.keys().size());
-                for (byte[] entryKey : chunk.keys()) {
-                    byte[] shadow = keys.shadow(entryKey);
-                    if (shadow != null) {
-                        calls.add(batch.commands().shadowIfMissing(entryKey, shadow, graceMillis));
+        long[] made = {0};
+        store.forEachChunk(keys.entryPattern(), entryKeys -> {
+            RedisStore.Batch batch = store.batch();
+            List<CompletableFuture<Boolean>> calls = new ArrayList<>(entryKeys.size());
+            for (byte[] entryKey : entryKeys) {
+                byte[] shadow = keys.shadow(entryKey);
+                if (shadow != null) {
+                    calls.add(batch.commands().shadowIfMissing(entryKey, shadow, graceMillis));
+                }
+            }
+            if (!calls.isEmpty()) {
+                for (Boolean shadowed : batch.await(awaiter, calls)) {
+                    if (shadowed) {
+                        made[0]++;
                     }
                 }
-                if (!calls.isEmpty()) {
-                    for (Boolean shadowed : batch.await(awaiter, calls)) {
-                        if (shadowed) {
-                            made++;
-                        }
-                    }
-                }
-                cursor = chunk.cursor();
-            } while (!"0".equals(cursor));
-        }
-        return made;
+            }
+        });
+        return made[0];
     }
 }

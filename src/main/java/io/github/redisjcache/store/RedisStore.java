@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
@@ -104,35 +105,47 @@ public final class RedisStore {
     }
 
     /**
-     * Deletes every key matching a pattern on every master, one SCAN chunk and one batch of UNLINKs at a time, so
+     * Visits every key matching a pattern on every master, one SCAN chunk at a time (empty chunks are skipped), so
      * that Redis is never blocked for long.
+     *
+     * @param pattern a SCAN MATCH pattern
+     * @param action  receives each chunk's keys
+     */
+    public void forEachChunk(String pattern, Consumer<List<byte[]>> action) {
+        for (MasterSlaveEntry master : masters()) {
+            String cursor = "0";
+            do {
+                ScanChunk chunk = scan(master, cursor, pattern, SCAN_COUNT);
+                if (!chunk.keys().isEmpty()) {
+                    action.accept(chunk.keys());
+                }
+                cursor = chunk.cursor();
+            } while (!"0".equals(cursor));
+        }
+    }
+
+    /**
+     * Deletes every key matching a pattern on every master, one SCAN chunk and one batch of UNLINKs at a time.
      *
      * @param pattern a SCAN MATCH pattern
      * @param awaiter waits for the deletions and names what they were for in failures
      * @return how many keys were deleted
      */
     public long deleteMatching(String pattern, Awaiter awaiter) {
-        long deleted = 0;
-        for (MasterSlaveEntry master : masters()) {
-            String cursor = "0";
-            do {
-                ScanChunk chunk = scan(master, cursor, pattern, SCAN_COUNT);
-                if (!chunk.keys().isEmpty()) {
-                    Batch batch = batch();
-                    List<CompletableFuture<Boolean>> deletes = new ArrayList<>(chunk.keys().size());
-                    for (byte[] key : chunk.keys()) {
-                        deletes.add(batch.commands().delete(key));
-                    }
-                    for (Boolean removed : batch.await(awaiter, deletes)) {
-                        if (Boolean.TRUE.equals(removed)) {
-                            deleted++;
-                        }
-                    }
+        long[] deleted = {0};
+        forEachChunk(pattern, keys -> {
+            Batch batch = batch();
+            List<CompletableFuture<Boolean>> deletes = new ArrayList<>(keys.size());
+            for (byte[] key : keys) {
+                deletes.add(batch.commands().delete(key));
+            }
+            for (Boolean removed : batch.await(awaiter, deletes)) {
+                if (Boolean.TRUE.equals(removed)) {
+                    deleted[0]++;
                 }
-                cursor = chunk.cursor();
-            } while (!"0".equals(cursor));
-        }
-        return deleted;
+            }
+        });
+        return deleted[0];
     }
 
     /**
