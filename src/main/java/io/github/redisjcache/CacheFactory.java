@@ -93,7 +93,8 @@ final class CacheFactory {
         CacheParts<K, V> parts = new CacheParts<>(name, new EntryCodec<>(keys, configuration.getKeyType(),
                 configuration.getValueType(), base, values), keys, store, ExpiryRules.of(prepared.expiryPolicy),
                 prepared.loader == null ? null : new Loader<>(prepared.loader), configuration.isReadThrough(),
-                new Writer<>(prepared.writer, configuration.isWriteThrough()), events, statistics, jmx, background);
+                new Writer<>(prepared.writer, configuration.isWriteThrough()), events, statistics, jmx, background,
+                eventHub);
         return new RedisCache<>(name, manager, configuration, parts, onClose);
     }
 }

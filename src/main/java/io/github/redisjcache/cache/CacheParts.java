@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.redisjcache.event.CacheEvents;
+import io.github.redisjcache.event.EventHub;
 import io.github.redisjcache.expiry.ExpiryRules;
 import io.github.redisjcache.integration.Loader;
 import io.github.redisjcache.integration.Writer;
@@ -40,6 +41,7 @@ public final class CacheParts<K, V> {
     final Awaiter awaiter;
     final Writes writes;
     final BackgroundWork background;
+    final EvictionCount evictions;
 
     /**
      * Assembles the parts.
@@ -56,11 +58,12 @@ public final class CacheParts<K, V> {
      * @param statistics        the statistics
      * @param jmx               the MXBean registration
      * @param background        runs loadAll in the background
+     * @param hub               the manager's link to Redis notifications, which report evictions
      */
     public CacheParts(String cacheName, EntryCodec<K, V> codec, CacheKeys keys, RedisStore store,
                       ExpiryRules expiry, Loader<K, V> loader, boolean readThrough, Writer<K, V> writer,
                       CacheEvents<K, V> events, CacheStatistics statistics, JmxRegistration jmx,
-                      Executor background) {
+                      Executor background, EventHub hub) {
         this.codec = codec;
         this.keys = keys;
         this.store = store;
@@ -75,6 +78,7 @@ public final class CacheParts<K, V> {
         this.awaiter = new Awaiter("cache " + cacheName, store.connection().operationTimeout().toMillis());
         this.writes = new Writes(redis, expiry, events, awaiter);
         this.background = new BackgroundWork(background);
+        this.evictions = new EvictionCount(hub, keys, statistics);
     }
 
     List<Exception> closeIntegrations() {

@@ -102,6 +102,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         if (configuration.isStatisticsEnabled()) {
             parts.jmx.register(JmxRegistration.Kind.STATISTICS, parts.statistics);
         }
+        parts.evictions.follow(configuration.isStatisticsEnabled());
     }
 
     @Override
@@ -561,6 +562,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         } catch (RuntimeException e) {
             failures.add(e);
         }
+        parts.evictions.close();
         failures.addAll(parts.events.close());
         failures.addAll(parts.closeIntegrations());
         if (!failures.isEmpty()) {
@@ -614,6 +616,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         requireOpen();
         parts.statistics.setEnabled(enabled);
         configuration.setStatisticsEnabled(enabled);
+        parts.evictions.follow(enabled);
         if (enabled) {
             parts.jmx.register(JmxRegistration.Kind.STATISTICS, parts.statistics);
         } else {

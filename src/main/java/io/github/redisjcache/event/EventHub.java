@@ -15,10 +15,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.redisson.api.RPatternTopic;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.ChannelName;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -45,6 +43,8 @@ import io.github.redisjcache.store.RedisStore;
  *   CONFIG SET, a sweep of the cache's shadows every few seconds finds expired entries instead. When a JVM starts
  *   listening for a cache's expiries and none did, entries written meanwhile have no shadow: two passes over the
  *   cache give them one ({@link ShadowBackfill}).</li>
+ *   <li>Evictions: while a cache counts statistics here, the notifications of its entries that Redis evicted
+ *   ({@code maxmemory}) are counted ({@link EvictionNotices}).</li>
  * </ul>
  */
 public final class EventHub implements AutoCloseable {
@@ -67,7 +67,8 @@ public final class EventHub implements AutoCloseable {
     private final Map<String, Integer> changeSubscriptions = new ConcurrentHashMap<>();
     private final ShardChannels shards;
     private final Awaiter awaiter;
-    private volatile Boolean notifications;
+    private final KeyspaceNotifications notifications;
+    private final EvictionNotices evictions;
 
     /**
      * Creates the hub of one cache manager, with the timing of its settings
@@ -95,6 +96,8 @@ public final class EventHub implements AutoCloseable {
         this.shadowWork = daemonScheduler("redis-jcache-shadows");
         this.backfill = new ShadowBackfill(store, awaiter, graceMillis);
         this.refreshMillis = Math.max(100, leaseMillis / 3);
+        this.notifications = new KeyspaceNotifications(connection, scheduler);
+        this.evictions = new EvictionNotices(notifications);
         scheduler.scheduleWithFixedDelay(this::refreshAll, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -265,29 +268,32 @@ public final class EventHub implements AutoCloseable {
     }
 
     private AutoCloseable watchExpiryNotices(CacheKeys keys, Consumer<byte[]> onExpired) {
-        if (notificationsAvailable()) {
-            String pattern = keys.keyspacePattern(connection.settings().database());
-            RPatternTopic topic = client.getPatternTopic(pattern, StringCodec.INSTANCE);
-            int prefixLength = pattern.length() - keys.entryPattern().length();
-            int id = topic.addListener(String.class, (matched, channel, event) -> {
-                if ("expired".equals(event)) {
-                    byte[] name = channel instanceof ChannelName ? ((ChannelName) channel).getName()
-                            : channel.toString().getBytes(StandardCharsets.UTF_8);
-                    byte[] entryKey = java.util.Arrays.copyOfRange(name, prefixLength, name.length);
-                    onExpired.accept(entryKey);
-                }
-            });
-            // The sweep still runs, rarely: notifications are fire-and-forget and a reconnect can lose some.
-            ScheduledFuture<?> sweep = scheduler.scheduleWithFixedDelay(() -> sweep(keys, onExpired),
-                    graceMillis / 2, graceMillis / 2, TimeUnit.MILLISECONDS);
-            return () -> {
-                topic.removeListener(id);
-                sweep.cancel(false);
-            };
-        }
-        ScheduledFuture<?> sweep = scheduler.scheduleWithFixedDelay(() -> sweep(keys, onExpired), sweepMillis,
-                sweepMillis, TimeUnit.MILLISECONDS);
-        return () -> sweep.cancel(false);
+        boolean switchedOn = notifications.available(KeyspaceNotifications.EXPIRED, "expiry events of entries "
+                + "nobody touches are found by a periodic sweep, and by notifications only if the server's own "
+                + "configuration has notify-keyspace-events with K and x");
+        // Subscribed either way: a server that refuses CONFIG may have the notifications on in its own configuration.
+        AutoCloseable notices = notifications.watchExpired(keys, onExpired);
+        // With notifications the sweep still runs, rarely: they are fire-and-forget and a reconnect can lose some.
+        long every = switchedOn ? graceMillis / 2 : sweepMillis;
+        ScheduledFuture<?> sweep = scheduler.scheduleWithFixedDelay(() -> sweep(keys, onExpired), every, every,
+                TimeUnit.MILLISECONDS);
+        return () -> {
+            notices.close();
+            sweep.cancel(false);
+        };
+    }
+
+    /**
+     * Watches a cache's entries for evictions (Redis dropping them under {@code maxmemory}), from the keyevent
+     * notifications of evicted keys, switched on ({@code notify-keyspace-events} flags {@code E} and {@code e}) if the
+     * server does not have them; one subscription serves every cache of the manager.
+     *
+     * @param keys      the cache's key names
+     * @param onEvicted runs once for each evicted entry
+     * @return the watch, to close
+     */
+    public AutoCloseable watchEvictions(CacheKeys keys, Runnable onEvicted) {
+        return evictions.watch(keys, onEvicted);
     }
 
     /** Finds shadows whose entry is gone: each is an expiry nobody reported yet. */
@@ -315,17 +321,6 @@ public final class EventHub implements AutoCloseable {
      */
     public CompletableFuture<byte[]> claim(byte[] entryKey, EventRoute route) {
         return store.single().claimExpired(entryKey, route);
-    }
-
-    /**
-     * Makes sure Redis publishes keyspace notifications for expired keys ({@code notify-keyspace-events} with
-     * {@code K} and {@code x}), adding those flags to whatever the server has. Remembers the answer.
-     */
-    private synchronized boolean notificationsAvailable() {
-        if (notifications == null) {
-            notifications = new KeyspaceNotifications(connection).enable();
-        }
-        return notifications;
     }
 
     @Override

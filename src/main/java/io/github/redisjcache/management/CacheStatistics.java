@@ -95,6 +95,15 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
     }
 
     /**
+     * Counts one entry Redis evicted ({@code maxmemory}), as its keyspace notification reported it.
+     */
+    public void evicted() {
+        if (enabled) {
+            evictions.increment();
+        }
+    }
+
+    /**
      * Records the time of a get.
      *
      * @param start the value {@link #start()} returned
@@ -178,7 +187,7 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
 
     @Override
     public long getCacheEvictions() {
-        // Redis evicts on its own (maxmemory); it does not tell us which entries of this cache it dropped.
+        // Every JVM counting statistics hears every eviction of the cache: Redis evicts, no JVM does.
         return evictions.sum();
     }
 

@@ -109,6 +109,22 @@ class EventSettingsInUseTest {
         }
     }
 
+    @Test
+    void aServerThatRefusesConfigButHasExpiryNotificationsOnReportsExpiriesWithoutTheSweep() {
+        try (RedisServer server = RedisServer.start("--rename-command", "CONFIG", "\"\"",
+                "--notify-keyspace-events", "Kx")) {
+            // A sweep an hour away: only the notification can report the expiry within the test.
+            Cache<String, String> cache = instances.open(server.uri(), "events.expiry-sweep", "1h")
+                    .createCache(CACHE, configuration(200));
+            RecordingListener<String, String> listener = listenTo(cache, true);
+
+            cache.put("k", "v");
+            Eventually.await(Duration.ofSeconds(10), "the notified expiry",
+                    () -> listener.count(EventType.EXPIRED) == 1);
+            instances.close();
+        }
+    }
+
     private static long redisMillis(RespClient redis) {
         List<Object> time = redis.callList("TIME");
         return Long.parseLong(time.get(0).toString()) * 1000 + Long.parseLong(time.get(1).toString()) / 1000;
