@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.redisjcache.cache.RedisCache;
+import io.github.redisjcache.management.CacheStatistics;
 import io.github.redisjcache.support.CacheManagers;
 import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.support.RecordingListener;
@@ -189,6 +192,57 @@ class ClusterCacheTest {
 
     private static long expired(RecordingListener<String, String> listener) {
         return listener.count(EventType.EXPIRED);
+    }
+
+    @Test
+    void evictionsOnEveryMasterAreCounted() {
+        List<RedisServer> masters = cluster.currentMasters();
+        Cache<Integer, String> cache = first.createCache("evicted", new MutableConfiguration<Integer, String>()
+                .setTypes(Integer.class, String.class).setStatisticsEnabled(true)
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                        new javax.cache.expiry.Duration(TimeUnit.HOURS, 1))));
+        String value = "v".repeat(1_000);
+        long evicted = 0;
+        try {
+            for (RedisServer master : masters) {
+                try (RespClient client = master.client()) {
+                    client.call("CONFIG", "SET", "maxmemory-policy", "volatile-random");
+                    client.call("CONFIG", "SET", "maxmemory", "6mb");
+                }
+            }
+            for (int i = 0; i < 24_000; i++) {
+                cache.put(i, value);
+            }
+        } finally {
+            for (RedisServer master : masters) {
+                try (RespClient client = master.client()) {
+                    client.call("CONFIG", "SET", "maxmemory", "0");
+                    client.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+                }
+            }
+        }
+        for (RedisServer master : masters) {
+            try (RespClient client = master.client()) {
+                long onMaster = evictedKeys(client);
+                System.out.printf("master %d evicted %d entries%n", master.port(), onMaster);
+                assertThat(onMaster).isPositive();
+                evicted += onMaster;
+            }
+        }
+
+        long expected = evicted;
+        CacheStatistics statistics = cache.unwrap(RedisCache.class).statistics();
+        Eventually.await(Duration.ofSeconds(10), "the evictions of every master to be counted",
+                () -> statistics.getCacheEvictions() == expected);
+    }
+
+    private static long evictedKeys(RespClient client) {
+        for (String line : client.callString("INFO", "stats").split("\r\n")) {
+            if (line.startsWith("evicted_keys:")) {
+                return Long.parseLong(line.substring("evicted_keys:".length()).trim());
+            }
+        }
+        throw new AssertionError("INFO stats has no evicted_keys");
     }
 
     private static void sleep(long millis) {
