@@ -9,9 +9,9 @@ import io.github.redisjcache.management.CacheStatistics;
 
 /**
  * Counts the cache's entries that Redis evicts ({@code maxmemory}) into its statistics. Redis evicts on its own and
- * tells only through keyspace notifications, which take a subscription, so this JVM holds one only while the cache
- * counts statistics. Counting evictions is best effort: when the subscription cannot be had, statistics go on
- * without it.
+ * tells only through keyspace notifications, which take a subscription, so the cache takes part in its manager's
+ * only while it counts statistics. Counting evictions is best effort: when the subscription cannot be had,
+ * statistics go on without it.
  */
 final class EvictionCount {
 
