@@ -2,7 +2,6 @@ package io.github.redisjcache.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +53,8 @@ final class KeyspaceNotifications {
 
     private final SharedConnection connection;
     private final ScheduledExecutorService background;
-    private final Map<Character, Boolean> answers = new HashMap<>();
+    // Read without the lock by the renewals, which run on Redisson's threads.
+    private final Map<Character, Boolean> answers = new ConcurrentHashMap<>();
     private final Set<Character> renewals = ConcurrentHashMap.newKeySet();
 
     /**
@@ -164,7 +164,7 @@ final class KeyspaceNotifications {
         }
     }
 
-    private synchronized boolean switchedOn(char eventClass) {
+    private boolean switchedOn(char eventClass) {
         return Boolean.TRUE.equals(answers.get(eventClass));
     }
 
