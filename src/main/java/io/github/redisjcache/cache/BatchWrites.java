@@ -40,9 +40,11 @@ final class BatchWrites {
      * @param keys        the entry keys
      * @param values      the encoded values, in the same order
      * @param onlyIfAbsent whether existing entries are left alone
+     * @param wantOld     whether old values are needed (listeners in this JVM hear of the changes); without it,
+     *                    replaced entries may come back without theirs
      * @return what happened to each entry, in order
      */
-    List<MutateResult> write(List<byte[]> keys, List<byte[]> values, boolean onlyIfAbsent) {
+    List<MutateResult> write(List<byte[]> keys, List<byte[]> values, boolean onlyIfAbsent, boolean wantOld) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -60,7 +62,7 @@ final class BatchWrites {
         for (int i = 0; i < keys.size(); i++) {
             byte[] key = keys.get(i);
             EventRoute route = events.route(key);
-            results.add(queue(commands, key, values.get(i), create, update, onlyIfAbsent, route));
+            results.add(queue(commands, key, values.get(i), create, update, onlyIfAbsent, wantOld, route));
         }
         return batch.await(awaiter, results);
     }
@@ -89,7 +91,8 @@ final class BatchWrites {
     }
 
     private static CompletableFuture<MutateResult> queue(Commands commands, byte[] key, byte[] value, long create,
-                                                         long update, boolean onlyIfAbsent, EventRoute route) {
+                                                         long update, boolean onlyIfAbsent, boolean wantOld,
+                                                         EventRoute route) {
         if (onlyIfAbsent) {
             if (route == null && create != TtlCode.EXPIRE_NOW) {
                 return commands.setIfAbsent(key, value, create).thenApply(created -> new MutateResult(
@@ -105,7 +108,8 @@ final class BatchWrites {
                 return commands.set(key, value, TtlCode.UNCHANGED).thenApply(done -> MutateResult.WRITTEN_UNKNOWN);
             }
         }
-        return commands.mutate(key, Mutation.put(value, create, update), route);
+        Mutation put = Mutation.put(value, create, update);
+        return commands.mutate(key, wantOld ? put : put.outcomeOnly(), route);
     }
 
     /** A custom policy is asked per entry about what really happens to it: existence first, then the writes. */

@@ -204,7 +204,8 @@ final class Bulk<K, V> {
                 storedValues.add(value);
             }
         }
-        List<MutateResult> results = batchWrites.write(entryKeys(storedKeys), encode(storedValues), !replace);
+        List<MutateResult> results = batchWrites.write(entryKeys(storedKeys), encode(storedValues), !replace,
+                events.isActive());
         Map<K, V> kept = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
             MutateResult result = results.get(i);
@@ -243,8 +244,8 @@ final class Bulk<K, V> {
         }
         List<K> keys = new ArrayList<>(entries.keySet());
         List<V> values = new ArrayList<>(entries.values());
-        List<MutateResult> results = batchWrites.write(entryKeys(keys), encode(values), false);
         EventBatch<K, V> events = parts.events.batch();
+        List<MutateResult> results = batchWrites.write(entryKeys(keys), encode(values), false, events.isActive());
         long puts = 0;
         for (int i = 0; i < results.size(); i++) {
             MutateResult result = results.get(i);

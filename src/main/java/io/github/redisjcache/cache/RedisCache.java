@@ -238,7 +238,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         byte[] bytes = parts.codec.encodeValue(value);
         parts.writer.write(new CacheEntry<>(key, value));
         EventBatch<K, V> events = parts.events.batch();
-        MutateResult result = parts.writes.put(entryKey, bytes, false);
+        MutateResult result = parts.writes.put(entryKey, bytes, events.isActive());
         noteExpired(key, result, events);
         recordWrite(key, value, result, events);
         if (countsAsPut(result)) {

@@ -42,7 +42,12 @@ final class Writes {
         this.awaiter = awaiter;
     }
 
-    /** Sets a value whatever the entry holds; the old value is returned only when it had to be read. */
+    /**
+     * Sets a value whatever the entry holds.
+     *
+     * @param wantOld whether the caller needs the old value (it returns it, or listeners in this JVM hear of the
+     *                change); without it the old value is returned only when it had to be read anyway
+     */
     MutateResult put(byte[] key, byte[] value, boolean wantOld) {
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
@@ -59,7 +64,8 @@ final class Writes {
                     return MutateResult.WRITTEN_UNKNOWN;
                 }
             }
-            return mutate("put", key, Mutation.put(value, create, update), route);
+            Mutation put = Mutation.put(value, create, update);
+            return mutate("put", key, wantOld ? put : put.outcomeOnly(), route);
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             boolean exists = awaiter.await("put", redis.exists(key));

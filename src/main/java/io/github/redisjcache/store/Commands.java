@@ -191,7 +191,7 @@ public class Commands {
             mutation.createTtl, mutation.updateTtl, mutation.missTtl,
             route == null ? "" : route.channel(), route == null ? "" : route.origin(),
             route != null && route.sharded() ? "s" : "p", route == null ? 0 : route.graceMillis(),
-            route != null && route.oldValues() ? "o" : ""};
+            route != null && route.oldValues() ? "o" : "", mutation.outcomeOnly ? "b" : ""};
         return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> result(reply, mutation));
     }
 
@@ -203,12 +203,15 @@ public class Commands {
     }
 
     /**
-     * Reads a reply of {@code mutate.lua} or {@code swap.lua}: a list, or the bare outcome of a change whose condition
-     * 'equals the expected bytes' held, so that the old value was those bytes.
+     * Reads a reply of {@code mutate.lua} or {@code swap.lua}: a list, or the bare outcome of a change asked for its
+     * outcome only or of one whose condition 'equals the expected bytes' held, so that the old value was those bytes.
      */
     private static MutateResult result(Object reply, Mutation mutation) {
-        if (reply instanceof Number outcome) {
-            return new MutateResult(outcome.intValue(), mutation.expected);
+        if (reply instanceof Number number) {
+            int outcome = number.intValue();
+            boolean oldIsExpected = mutation.condition.equals(Mutation.IF_EQUALS)
+                    && outcome != MutateResult.CONDITION_FAILED;
+            return new MutateResult(outcome, oldIsExpected ? mutation.expected : null);
         }
         List<?> list = (List<?>) reply;
         return new MutateResult(((Number) list.get(0)).intValue(), bytesAt(list, 1), bytesAt(list, 2));

@@ -20,9 +20,15 @@ public final class Mutation {
     final long createTtl;
     final long updateTtl;
     final long missTtl;
+    final boolean outcomeOnly;
 
     private Mutation(String condition, byte[] expected, String action, byte[] value, long createTtl,
                      long updateTtl, long missTtl) {
+        this(condition, expected, action, value, createTtl, updateTtl, missTtl, false);
+    }
+
+    private Mutation(String condition, byte[] expected, String action, byte[] value, long createTtl,
+                     long updateTtl, long missTtl, boolean outcomeOnly) {
         this.condition = condition;
         this.expected = expected;
         this.action = action;
@@ -30,6 +36,18 @@ public final class Mutation {
         this.createTtl = createTtl;
         this.updateTtl = updateTtl;
         this.missTtl = missTtl;
+        this.outcomeOnly = outcomeOnly;
+    }
+
+    /**
+     * The same change, answered by its outcome alone: the result carries neither the old value nor an expired one
+     * (events are published all the same). Spares Redis and the client a value in the reply when nobody in this JVM
+     * needs it.
+     *
+     * @return the mutation
+     */
+    public Mutation outcomeOnly() {
+        return new Mutation(condition, expected, action, value, createTtl, updateTtl, missTtl, true);
     }
 
     /**

@@ -17,10 +17,12 @@
 -- ARGV[11] with KEYS[2]: how many milliseconds the shadow outlives the entry
 -- ARGV[12] 'o' when some listener wants old values; otherwise events carry no old value (and a removal or an
 --          expiry, whose value is the old one, no value)
+-- ARGV[13] 'b' when the caller needs neither the old nor the expired value: every reply is the bare outcome
 --
 -- Returns { outcome, old value or false, expired value or false }; the expired value is set when this change found
--- the entry expired and unreported, and reported it. When condition 'e' holds it returns the bare outcome: the old
--- value is ARGV[2] and nothing was expired (a reply table holding a value costs Redis 1-2 µs). Outcomes:
+-- the entry expired and unreported, and reported it. When condition 'e' holds, or with ARGV[13] 'b', it returns the
+-- bare outcome (a reply table holding a value costs Redis about 1 µs): after 'e' the old value is ARGV[2] and nothing
+-- was expired. Outcomes:
 --   0 condition failed   1 created   2 updated   3 deleted   4 accessed
 --   5 created but expired at once (not stored)   6 updated and expired at once   7 accessed and expired at once
 local key = KEYS[1]
@@ -28,16 +30,10 @@ local condition, expected, action, value = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local createTtl, updateTtl, missTtl = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local channel, origin, sharded = ARGV[8], ARGV[9], ARGV[10] == 's'
 local shadow, grace = KEYS[2], tonumber(ARGV[11] or '0')
-local withOld = ARGV[12] == 'o'
+local withOld, bare = ARGV[12] == 'o', ARGV[13] == 'b'
 
-local function field(bytes)
-  if bytes then
-    return struct.pack('>i4', #bytes) .. bytes
-  end
-  return struct.pack('>i4', -1)
-end
-
--- Event message: version 1, type, then length-prefixed origin, entry key, value and old value.
+-- Event message: version 1, type, then origin, entry key, value and old value, each prefixed by its length (-1 for
+-- none). An old value always comes with a value. One struct.pack: each concatenation would copy the message again.
 local function publish(eventType, newValue, oldValue)
   if not withOld then
     oldValue = false
@@ -46,7 +42,15 @@ local function publish(eventType, newValue, oldValue)
     end
   end
   if channel ~= '' then
-    local message = string.char(1) .. eventType .. field(origin) .. field(key) .. field(newValue) .. field(oldValue)
+    local message
+    if oldValue then
+      message = struct.pack('>Bc1i4c0i4c0i4c0i4c0', 1, eventType, #origin, origin, #key, key, #newValue, newValue,
+        #oldValue, oldValue)
+    elseif newValue then
+      message = struct.pack('>Bc1i4c0i4c0i4c0i4', 1, eventType, #origin, origin, #key, key, #newValue, newValue, -1)
+    else
+      message = struct.pack('>Bc1i4c0i4c0i4i4', 1, eventType, #origin, origin, #key, key, -1, -1)
+    end
     if sharded then
       redis.call('SPUBLISH', channel, message)
     else
@@ -91,8 +95,39 @@ local function applyTtl(ttl, value)
   return true
 end
 
-local old = redis.call('GET', key)
 local expired = false
+
+-- The outcome with the old value and the expired value, or the bare outcome when the caller needs neither.
+local function reply(outcome, oldValue)
+  if bare then
+    return outcome
+  end
+  return { outcome, oldValue, expired }
+end
+
+-- A put whose times to live one SET can give, with no shadow to keep: SET ... GET reads and writes in one call.
+if condition == 'a' and action == 's' and not shadow then
+  local old, single = false, true
+  if createTtl == 0 and updateTtl == -1 then
+    old = redis.call('SET', key, value, 'KEEPTTL', 'GET')
+  elseif createTtl == 0 and updateTtl == 0 then
+    old = redis.call('SET', key, value, 'GET')
+  elseif createTtl > 0 and createTtl == updateTtl then
+    old = redis.call('SET', key, value, 'PX', createTtl, 'GET')
+  else
+    single = false
+  end
+  if single then
+    if old then
+      publish('U', value, old)
+      return reply(2, old)
+    end
+    publish('C', value, false)
+    return reply(1, false)
+  end
+end
+
+local old = redis.call('GET', key)
 if shadow and not old then
   -- The entry expired and nobody reported it yet: report it now, once.
   expired = redis.call('GETDEL', shadow)
@@ -118,7 +153,7 @@ if not holds then
       publish('X', old, old)
     end
   end
-  return { 0, old, expired }
+  return reply(0, old)
 end
 
 -- The reply of a change whose condition held.
@@ -126,12 +161,12 @@ local function done(outcome)
   if condition == 'e' then
     return outcome
   end
-  return { outcome, old, expired }
+  return reply(outcome, old)
 end
 
 if action == 'd' then
   if not old then
-    return { 3, false, expired }
+    return reply(3, false)
   end
   redis.call('DEL', key)
   dropShadow()
@@ -141,7 +176,7 @@ end
 
 if action == 'g' then
   if not old then
-    return { 4, false, expired }
+    return reply(4, false)
   end
   if applyTtl(updateTtl, old) then
     return done(4)
@@ -152,7 +187,7 @@ end
 
 if not old then
   if createTtl == -2 then
-    return { 5, false, expired }
+    return reply(5, false)
   elseif createTtl > 0 then
     redis.call('SET', key, value, 'PX', createTtl)
   else
@@ -160,7 +195,7 @@ if not old then
   end
   followShadow(value)
   publish('C', value, false)
-  return { 1, false, expired }
+  return reply(1, false)
 end
 
 if updateTtl == -2 then

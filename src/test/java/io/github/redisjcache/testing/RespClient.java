@@ -121,6 +121,22 @@ public final class RespClient implements AutoCloseable {
     }
 
     /**
+     * Waits for the next reply that comes without a command: a message of a channel this connection subscribed to
+     * with {@code SUBSCRIBE} (as {@code [message, channel, payload]}). Blocks up to the read timeout.
+     */
+    public synchronized Object nextPush() {
+        if (closed) {
+            throw new IllegalStateException("RespClient to " + address() + " is closed");
+        }
+        try {
+            return readReply();
+        } catch (IOException e) {
+            closeInternal();
+            throw new UncheckedIOException("I/O error waiting for a message from Redis at " + address() + ": " + e, e);
+        }
+    }
+
+    /**
      * Sends a command and returns its reply as text: bulk strings are decoded as UTF-8, simple strings returned as
      * they are, integers as their decimal form, nil as {@code null}; an array reply throws
      * {@link IllegalStateException}.

@@ -73,6 +73,18 @@ class RespClientTests {
     }
 
     @Test
+    void readsMessagesOfSubscribedChannels() {
+        try (RespClient subscriber = server.client(); RespClient publisher = server.client()) {
+            subscriber.call("SUBSCRIBE", "news");
+            assertEquals(1L, publisher.call("PUBLISH", "news", "first"));
+            List<?> message = (List<?>) subscriber.nextPush();
+            assertEquals("message", RespClient.decodeUtf8(message.get(0)));
+            assertEquals("news", RespClient.decodeUtf8(message.get(1)));
+            assertEquals("first", RespClient.decodeUtf8(message.get(2)));
+        }
+    }
+
+    @Test
     void serverErrorsThrowWithTheServerMessage() {
         try (RespClient client = server.client()) {
             RedisErrorException error = assertThrows(RedisErrorException.class, () -> client.call("NOSUCHCOMMAND"));
