@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,6 +37,10 @@ import io.github.redisjcache.keys.CacheKeys;
  * configuration has the flags. Each event class is asked for once per manager; one that the manager switched on is
  * switched on again whenever a subscription comes back after a dropped connection, since the server may be a
  * restarted or promoted one without the flags.
+ *
+ * <p>CONFIG has no compare-and-set: another JVM switching on another class at the same moment writes back the flags
+ * it read before ours were set. So whoever switches flags on checks a moment later that they stayed, and sets them
+ * again if not, checking each repair in turn a few times.
  */
 final class KeyspaceNotifications {
 
@@ -50,6 +55,10 @@ final class KeyspaceNotifications {
     private static final long SETTLED_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Lets the subscriptions of every cache come back before the flags are checked, once for all of them. */
     private static final long RENEW_DELAY_MILLIS = 100;
+    /** A concurrent read-modify-write of the flags takes a round trip or two: checked well after, at random. */
+    private static final long CHECK_DELAY_MILLIS = 100;
+    /** Checks after switching flags on; one that had to set them again is followed by another. */
+    private static final int MAX_CHECKS = 5;
 
     private final SharedConnection connection;
     private final ScheduledExecutorService background;
@@ -170,38 +179,75 @@ final class KeyspaceNotifications {
 
     private void renew(char eventClass) {
         try {
-            enable(eventClass);
+            if (enable(eventClass)) {
+                checkLater(eventClass, 1);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("After a reconnect, Redis refused to switch keyspace notifications for {} keys back on: {}",
-                    eventClass == EXPIRED ? "expired" : "evicted", e.getMessage());
+                    name(eventClass), e.getMessage());
         }
     }
 
     private boolean tryEnable(char eventClass, String otherwise) {
         try {
-            enable(eventClass);
+            if (enable(eventClass)) {
+                checkLater(eventClass, 1);
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
             LOG.warn("Redis refused to switch on keyspace notifications for {} keys ({}); {}",
-                    eventClass == EXPIRED ? "expired" : "evicted", e.getMessage(), otherwise);
+                    name(eventClass), e.getMessage(), otherwise);
             return false;
         }
+    }
+
+    /** Checks, after a random pause, that the flags this manager set stayed on (see the class comment). */
+    private void checkLater(char eventClass, int check) {
+        long delay = ThreadLocalRandom.current().nextLong(CHECK_DELAY_MILLIS / 2, CHECK_DELAY_MILLIS * 3 / 2);
+        try {
+            background.schedule(() -> check(eventClass, check), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The manager is closing.
+        }
+    }
+
+    private void check(char eventClass, int check) {
+        try {
+            if (enable(eventClass)) {
+                LOG.debug("Keyspace notifications for {} keys were switched off meanwhile; switched on again",
+                        name(eventClass));
+                if (check < MAX_CHECKS) {
+                    checkLater(eventClass, check + 1);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Cannot check that keyspace notifications for {} keys stayed on: {}", name(eventClass),
+                    e.getMessage());
+        }
+    }
+
+    private static String name(char eventClass) {
+        return eventClass == EXPIRED ? "expired" : "evicted";
     }
 
     /**
      * Switches the notifications of one event class on, on every master.
      *
      * @param eventClass {@link #EXPIRED} or {@link #EVICTED}
+     * @return whether some master lacked them (and got them)
      * @throws Exception when a master refuses CONFIG or does not answer in time
      */
-    private void enable(char eventClass) throws Exception {
+    private boolean enable(char eventClass) throws Exception {
         CommandAsyncExecutor executor = connection.executor();
         long timeout = connection.operationTimeout().toMillis();
+        boolean changed = false;
         for (MasterSlaveEntry master : executor.getConnectionManager().getEntrySet()) {
             Map<String, String> current = executor.<Map<String, String>, Map<String, String>>readAsync(
                     master.getClient(), StringCodec.INSTANCE, RedisCommands.CONFIG_GET_MAP, SETTING)
@@ -211,8 +257,10 @@ final class KeyspaceNotifications {
             if (!wanted.equals(flags)) {
                 executor.<Void, Void>writeAsync(master, StringCodec.INSTANCE, RedisCommands.CONFIG_SET, SETTING,
                         wanted).toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
+                changed = true;
             }
         }
+        return changed;
     }
 
     /**
