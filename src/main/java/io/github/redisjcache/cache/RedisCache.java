@@ -198,7 +198,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         if (loaded == null) {
             return null;
         }
-        MutateResult result = parts.writes.putIfAbsent(entryKey, parts.codec.encodeValue(loaded));
+        MutateResult result = parts.writes.putIfAbsent(entryKey, parts.codec.encodeValue(loaded), events.isActive());
         noteExpired(key, result, events);
         if (result.outcome() == MutateResult.CREATED_EXPIRED) {
             return null;
@@ -298,7 +298,7 @@ public final class RedisCache<K, V> implements Cache<K, V> {
             parts.writer.write(new CacheEntry<>(key, value));
         }
         EventBatch<K, V> events = parts.events.batch();
-        MutateResult result = parts.writes.putIfAbsent(entryKey, bytes);
+        MutateResult result = parts.writes.putIfAbsent(entryKey, bytes, events.isActive());
         noteExpired(key, result, events);
         boolean created = result.outcome() == MutateResult.CREATED;
         if (created) {

@@ -93,8 +93,13 @@ final class Writes {
         return Long.MIN_VALUE;
     }
 
-    /** Sets a value only if the entry is absent. */
-    MutateResult putIfAbsent(byte[] key, byte[] value) {
+    /**
+     * Sets a value only if the entry is absent.
+     *
+     * @param wantValues whether listeners in this JVM hear of the change, so that the result must carry an expired
+     *                   value the change found and reported; without it the result is the outcome alone
+     */
+    MutateResult putIfAbsent(byte[] key, byte[] value, boolean wantValues) {
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
             long create = expiry.creation();
@@ -102,7 +107,8 @@ final class Writes {
                 boolean created = awaiter.await("putIfAbsent", redis.setIfAbsent(key, value, create));
                 return new MutateResult(created ? MutateResult.CREATED : MutateResult.CONDITION_FAILED, null);
             }
-            return mutate("putIfAbsent", key, Mutation.putIfAbsent(value, create), route);
+            Mutation putIfAbsent = Mutation.putIfAbsent(value, create);
+            return mutate("putIfAbsent", key, wantValues ? putIfAbsent : putIfAbsent.outcomeOnly(), route);
         }
         if (awaiter.await("putIfAbsent", redis.exists(key))) {
             return new MutateResult(MutateResult.CONDITION_FAILED, null);
@@ -110,7 +116,12 @@ final class Writes {
         return createAsked(key, value, route);
     }
 
-    /** Sets a value only if the entry is present; the old value is returned only when asked for. */
+    /**
+     * Sets a value only if the entry is present.
+     *
+     * @param wantOld whether the caller needs the old value (it returns it, or listeners in this JVM hear of the
+     *                change); without it the result may carry neither the old value nor an expired one
+     */
     MutateResult replace(byte[] key, byte[] value, boolean wantOld) {
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
@@ -118,7 +129,8 @@ final class Writes {
             if (route == null && update != TtlCode.EXPIRE_NOW) {
                 return replaceNative(key, value, update, wantOld);
             }
-            return mutate("replace", key, Mutation.replace(value, update), route);
+            Mutation replace = Mutation.replace(value, update);
+            return mutate("replace", key, wantOld ? replace : replace.outcomeOnly(), route);
         }
         if (!awaiter.await("replace", redis.exists(key))) {
             return new MutateResult(MutateResult.CONDITION_FAILED, null);
