@@ -108,8 +108,7 @@ final class BatchWrites {
                 return commands.set(key, value, TtlCode.UNCHANGED).thenApply(done -> MutateResult.WRITTEN_UNKNOWN);
             }
         }
-        Mutation put = Mutation.put(value, create, update);
-        return commands.mutate(key, wantOld ? put : put.outcomeOnly(), route);
+        return commands.mutate(key, Mutation.put(value, create, update).withValues(wantOld), route);
     }
 
     /** A custom policy is asked per entry about what really happens to it: existence first, then the writes. */

@@ -64,8 +64,7 @@ final class Writes {
                     return MutateResult.WRITTEN_UNKNOWN;
                 }
             }
-            Mutation put = Mutation.put(value, create, update);
-            return mutate("put", key, wantOld ? put : put.outcomeOnly(), route);
+            return mutate("put", key, Mutation.put(value, create, update).withValues(wantOld), route);
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             boolean exists = awaiter.await("put", redis.exists(key));
@@ -107,8 +106,7 @@ final class Writes {
                 boolean created = awaiter.await("putIfAbsent", redis.setIfAbsent(key, value, create));
                 return new MutateResult(created ? MutateResult.CREATED : MutateResult.CONDITION_FAILED, null);
             }
-            Mutation putIfAbsent = Mutation.putIfAbsent(value, create);
-            return mutate("putIfAbsent", key, wantValues ? putIfAbsent : putIfAbsent.outcomeOnly(), route);
+            return mutate("putIfAbsent", key, Mutation.putIfAbsent(value, create).withValues(wantValues), route);
         }
         if (awaiter.await("putIfAbsent", redis.exists(key))) {
             return new MutateResult(MutateResult.CONDITION_FAILED, null);
@@ -129,8 +127,7 @@ final class Writes {
             if (route == null && update != TtlCode.EXPIRE_NOW) {
                 return replaceNative(key, value, update, wantOld);
             }
-            Mutation replace = Mutation.replace(value, update);
-            return mutate("replace", key, wantOld ? replace : replace.outcomeOnly(), route);
+            return mutate("replace", key, Mutation.replace(value, update).withValues(wantOld), route);
         }
         if (!awaiter.await("replace", redis.exists(key))) {
             return new MutateResult(MutateResult.CONDITION_FAILED, null);

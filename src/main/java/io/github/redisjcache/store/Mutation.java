@@ -40,14 +40,15 @@ public final class Mutation {
     }
 
     /**
-     * The same change, answered by its outcome alone: the result carries neither the old value nor an expired one
-     * (events are published all the same). Spares Redis and the client a value in the reply when nobody in this JVM
-     * needs it.
+     * This change, or, when its values are not wanted, the same change answered by its outcome alone: the result
+     * then carries neither the old value nor an expired one (events are published all the same). Spares Redis and
+     * the client a value in the reply when nobody in this JVM needs it.
      *
+     * @param wanted whether the caller needs the old value or an expired value the change found
      * @return the mutation
      */
-    public Mutation outcomeOnly() {
-        return new Mutation(condition, expected, action, value, createTtl, updateTtl, missTtl, true);
+    public Mutation withValues(boolean wanted) {
+        return wanted ? this : new Mutation(condition, expected, action, value, createTtl, updateTtl, missTtl, true);
     }
 
     /**

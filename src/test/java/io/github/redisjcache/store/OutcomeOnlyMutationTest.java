@@ -10,18 +10,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.redisjcache.connection.ConnectionRegistry;
-import io.github.redisjcache.connection.ConnectionSettings;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
 
 /**
- * A change asked for its outcome only ({@link Mutation#outcomeOnly()}) does in Redis exactly what the full change
+ * A change asked for its outcome only ({@link Mutation#withValues} false) does in Redis exactly what the full change
  * does, publishes byte for byte the same events, and answers with the same outcome, without the values: for every
  * kind of change, entry state and event route. The event messages keep their format.
  */
@@ -36,19 +33,8 @@ class OutcomeOnlyMutationTest {
     private static final byte[] KEY = bytes("outcome-only-test:entry");
     private static final byte[] SHADOW = bytes("outcome-only-test:shadow");
 
-    private static ConnectionRegistry.Lease lease;
-    private static Commands commands;
-
-    @BeforeAll
-    static void connect() {
-        lease = ConnectionRegistry.acquire(ConnectionSettings.fromUri(TestRedis.get().uri()));
-        commands = new RedisStore(lease.connection()).single();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        lease.close();
-    }
+    @RegisterExtension
+    static final StoreCommandsExtension STORE = new StoreCommandsExtension();
 
     /** The entry's state before the change; a shadow without its entry is an expiry nobody reported yet. */
     private record State(String name, byte[] value, long ttl, byte[] shadow) {
@@ -90,10 +76,10 @@ class OutcomeOnlyMutationTest {
                         String label = describe(mutation) + " on " + state + (route.tracksExpiry() ? ", tracked" : "");
 
                         prepare(redis, state);
-                        MutateResult full = commands.mutate(KEY, mutation, route).get(10, TimeUnit.SECONDS);
+                        MutateResult full = STORE.commands().mutate(KEY, mutation, route).get(10, TimeUnit.SECONDS);
                         Trace fullTrace = trace(redis, subscriber, full.outcome());
                         prepare(redis, state);
-                        MutateResult bare = commands.mutate(KEY, mutation.outcomeOnly(), route)
+                        MutateResult bare = STORE.commands().mutate(KEY, mutation.withValues(false), route)
                                 .get(10, TimeUnit.SECONDS);
                         Trace bareTrace = trace(redis, subscriber, bare.outcome());
 
@@ -125,7 +111,7 @@ class OutcomeOnlyMutationTest {
                 for (State state : states) {
                     String label = "put created " + rule[0] + " updated " + rule[1] + " on " + state;
                     prepare(redis, state);
-                    MutateResult result = commands.mutate(KEY, Mutation.put(VALUE, rule[0], rule[1]), route)
+                    MutateResult result = STORE.commands().mutate(KEY, Mutation.put(VALUE, rule[0], rule[1]), route)
                             .get(10, TimeUnit.SECONDS);
                     boolean created = state.value() == null;
                     long ttl = created ? rule[0] : rule[1] == TtlCode.UNCHANGED ? state.ttl() : rule[1];
@@ -150,15 +136,15 @@ class OutcomeOnlyMutationTest {
             subscriber.call("SUBSCRIBE", CHANNEL);
             prepare(redis, new State("absent", null, 0, null));
 
-            commands.mutate(KEY, Mutation.put(EXPECTED, TtlCode.ETERNAL, TtlCode.UNCHANGED).outcomeOnly(), withOld)
-                    .get(10, TimeUnit.SECONDS);
+            Mutation create = Mutation.put(EXPECTED, TtlCode.ETERNAL, TtlCode.UNCHANGED).withValues(false);
+            STORE.commands().mutate(KEY, create, withOld).get(10, TimeUnit.SECONDS);
             assertThat(events(redis, subscriber)).containsExactly(message('C', "origin-3", EXPECTED, null));
 
-            commands.mutate(KEY, Mutation.put(VALUE, TtlCode.ETERNAL, TtlCode.UNCHANGED), withOld)
+            STORE.commands().mutate(KEY, Mutation.put(VALUE, TtlCode.ETERNAL, TtlCode.UNCHANGED), withOld)
                     .get(10, TimeUnit.SECONDS);
             assertThat(events(redis, subscriber)).containsExactly(message('U', "origin-3", VALUE, EXPECTED));
 
-            commands.mutate(KEY, Mutation.remove(), withoutOld).get(10, TimeUnit.SECONDS);
+            STORE.commands().mutate(KEY, Mutation.remove(), withoutOld).get(10, TimeUnit.SECONDS);
             assertThat(events(redis, subscriber)).containsExactly(message('R', "origin-3", null, null));
         }
     }

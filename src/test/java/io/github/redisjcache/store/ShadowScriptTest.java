@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.redisjcache.connection.ConnectionRegistry;
-import io.github.redisjcache.connection.ConnectionSettings;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
-import io.github.redisjcache.testing.TestRedis;
 
 /**
  * {@code shadow.lua} gives a shadow only to an entry that will expire and has none, with the entry's value and a
@@ -27,19 +23,8 @@ class ShadowScriptTest {
     private static final String SHADOW = "{shadow-test:entry}#old:shadow-test:entry";
     private static final long GRACE = 60_000;
 
-    private static ConnectionRegistry.Lease lease;
-    private static Commands commands;
-
-    @BeforeAll
-    static void connect() {
-        lease = ConnectionRegistry.acquire(ConnectionSettings.fromUri(TestRedis.get().uri()));
-        commands = new RedisStore(lease.connection()).single();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        lease.close();
-    }
+    @RegisterExtension
+    static final StoreCommandsExtension STORE = new StoreCommandsExtension();
 
     @BeforeEach
     void clean(RespClient redis) {
@@ -78,7 +63,7 @@ class ShadowScriptTest {
     }
 
     private static boolean shadowIfMissing() throws Exception {
-        return commands.shadowIfMissing(bytes(ENTRY), bytes(SHADOW), GRACE).get(10, TimeUnit.SECONDS);
+        return STORE.commands().shadowIfMissing(bytes(ENTRY), bytes(SHADOW), GRACE).get(10, TimeUnit.SECONDS);
     }
 
     private static byte[] bytes(String text) {

@@ -7,12 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.redisjcache.connection.ConnectionRegistry;
-import io.github.redisjcache.connection.ConnectionSettings;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
@@ -33,19 +30,8 @@ class SwapScriptTest {
     /** A route that publishes nowhere: it makes {@link Commands#mutate} take {@code mutate.lua}. */
     private static final EventRoute SILENT = new EventRoute("", false, "swap-test", null, 0, false);
 
-    private static ConnectionRegistry.Lease lease;
-    private static Commands commands;
-
-    @BeforeAll
-    static void connect() {
-        lease = ConnectionRegistry.acquire(ConnectionSettings.fromUri(TestRedis.get().uri()));
-        commands = new RedisStore(lease.connection()).single();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        lease.close();
-    }
+    @RegisterExtension
+    static final StoreCommandsExtension STORE = new StoreCommandsExtension();
 
     /** The entry's state before the change: absent, or holding some bytes, with or without a time to live. */
     private record State(byte[] value, long ttl) {
@@ -78,8 +64,9 @@ class SwapScriptTest {
                     byte[] swapped = prepare(redis, "swap-test:swap", state);
                     byte[] mutated = prepare(redis, "swap-test:mutate", state);
 
-                    MutateResult bySwap = commands.mutate(swapped, mutation, null).get(10, TimeUnit.SECONDS);
-                    MutateResult byMutate = commands.mutate(mutated, mutation, SILENT).get(10, TimeUnit.SECONDS);
+                    MutateResult bySwap = STORE.commands().mutate(swapped, mutation, null).get(10, TimeUnit.SECONDS);
+                    MutateResult byMutate = STORE.commands().mutate(mutated, mutation, SILENT)
+                            .get(10, TimeUnit.SECONDS);
 
                     assertThat(bySwap.outcome()).as("outcome of %s", label).isEqualTo(byMutate.outcome());
                     assertThat(bySwap.oldValue()).as("old value of %s", label).isEqualTo(byMutate.oldValue())

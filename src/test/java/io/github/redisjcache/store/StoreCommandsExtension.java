@@ -1,0 +1,35 @@
+package io.github.redisjcache.store;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.github.redisjcache.connection.ConnectionRegistry;
+import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.testing.TestRedis;
+
+/**
+ * The store's single-node {@link Commands} on the tests' Redis, connected before a test class and closed after it:
+ * {@code @RegisterExtension static final StoreCommandsExtension STORE = new StoreCommandsExtension();}.
+ */
+final class StoreCommandsExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private ConnectionRegistry.Lease lease;
+    private Commands commands;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lease = ConnectionRegistry.acquire(ConnectionSettings.fromUri(TestRedis.get().uri()));
+        commands = new RedisStore(lease.connection()).single();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        lease.close();
+    }
+
+    /** @return the commands of the connection open for the current test class */
+    Commands commands() {
+        return commands;
+    }
+}
