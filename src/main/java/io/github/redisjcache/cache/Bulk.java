@@ -114,7 +114,12 @@ final class Bulk<K, V> {
     }
 
     /** Plain reads: one MGET per hash slot (one in all on a standalone server), one round trip per node. */
+    @SuppressWarnings("unchecked")
     private List<byte[]> readPlain(List<byte[]> entryKeys) {
+        if (!parts.store.isCluster()) {
+            // One server holds them all: one MGET on its own, its reply in the keys' order.
+            return (List<byte[]>) (List<?>) parts.awaiter.await("getAll", parts.store.single().getMany(entryKeys));
+        }
         Collection<List<Integer>> groups = parts.store.bySlot(entryKeys);
         List<List<Object>> replies;
         if (groups.size() == 1) {

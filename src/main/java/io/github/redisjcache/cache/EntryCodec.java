@@ -46,6 +46,9 @@ public final class EntryCodec<K, V> {
     }
 
     byte[] entryKey(K key) {
+        if (keyText != KeyText.NONE) {
+            return keys.entryOfText(key.toString());
+        }
         return keys.entry(encodeKey(key));
     }
 

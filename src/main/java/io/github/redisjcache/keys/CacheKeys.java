@@ -30,6 +30,27 @@ public final class CacheKeys {
     }
 
     /**
+     * Builds the key of one entry whose key is stored as its text: the same bytes as {@code entry} of the text's
+     * UTF-8 encoding, in one copy when the text is ASCII (keys are built for every operation).
+     *
+     * @param text the cache key's text
+     * @return {@code prefix:cacheName:} followed by the text in UTF-8
+     */
+    public byte[] entryOfText(String text) {
+        int length = text.length();
+        int start = entryPrefix.length;
+        byte[] key = Arrays.copyOf(entryPrefix, start + length);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return entry(text.getBytes(StandardCharsets.UTF_8));
+            }
+            key[start + i] = (byte) c;
+        }
+        return key;
+    }
+
+    /**
      * Recovers the encoded cache key from an entry key.
      *
      * @param entryKey a key this cache's {@link #entry(byte[])} built

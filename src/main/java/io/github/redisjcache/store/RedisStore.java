@@ -156,7 +156,7 @@ public final class RedisStore {
      * @return the indexes of the keys, grouped, in key order within each group
      */
     public Collection<List<Integer>> bySlot(List<byte[]> keys) {
-        if (connection.mode() != io.github.redisjcache.connection.ConnectionMode.CLUSTER) {
+        if (!isCluster()) {
             List<Integer> all = new ArrayList<>(keys.size());
             for (int i = 0; i < keys.size(); i++) {
                 all.add(i);
@@ -169,6 +169,11 @@ public final class RedisStore {
                     .add(i);
         }
         return groups.values();
+    }
+
+    /** @return whether keys are spread over the hash slots of a Redis Cluster */
+    public boolean isCluster() {
+        return connection.mode() == io.github.redisjcache.connection.ConnectionMode.CLUSTER;
     }
 
     /** @return the masters of the deployment: one for standalone and Sentinel, each shard's for a cluster */

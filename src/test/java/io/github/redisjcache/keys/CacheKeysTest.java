@@ -18,6 +18,14 @@ class CacheKeysTest {
         assertThat(utf8(orders.entryPrefix())).isEqualTo("shop:orders%3Aeu:");
     }
 
+    /** The one-copy path for ASCII text and the fallback for the rest give the bytes of the UTF-8 encoding. */
+    @Test
+    void aTextKeyGivesTheSameBytesAsItsUtf8Encoding() {
+        for (String text : new String[]{"42", "", "user:7/a b", "\u007f", "zoë-日本", "a\u0080", "😀x", "x".repeat(600)}) {
+            assertThat(orders.entryOfText(text)).as(text).isEqualTo(orders.entry(utf8(text)));
+        }
+    }
+
     @Test
     void theEncodedKeyIsRecoveredFromTheEntryKey() {
         byte[] binary = {0, 1, (byte) 0xFF, ':', '*', '{', '}'};
