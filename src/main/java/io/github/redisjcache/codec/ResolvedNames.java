@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The classes one Kryo instance has resolved, found again by the bytes that spell their names in Kryo's string
  * encoding. Every value of an unregistered class carries its class name; reading those bytes into a {@code String}
- * and hashing it to look the class up again took about a third of a small value's decode. Holds only classes that
- * were allowed and loaded before, at most {@link #MAX_ENTRIES}; not thread-safe (one per Kryo instance).
+ * and hashing it to look the class up again took about a fifth of a small value's decode (BENCHMARKS.md). Holds only
+ * classes that were allowed and loaded before, at most {@link #MAX_ENTRIES}; not thread-safe (one per Kryo instance).
  */
 final class ResolvedNames {
 

@@ -1,10 +1,9 @@
 package io.github.redisjcache.event;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.cache.configuration.CacheEntryListenerConfiguration;
@@ -15,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a cache's entry events to the listeners registered in this JVM: synchronous listeners on the calling
- * thread, asynchronous ones in order on one background thread that exists only while such listeners do.
+ * thread, asynchronous ones in order on one background thread made when first needed, or, for an event from
+ * elsewhere that finds no event waiting, on the Redis client's thread that brought it.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -26,7 +26,7 @@ public final class EventDispatcher<K, V> {
 
     private final String cacheName;
     private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
-    private ExecutorService asyncExecutor;
+    private final SerialDelivery async;
     private boolean closed;
 
     /**
@@ -36,6 +36,7 @@ public final class EventDispatcher<K, V> {
      */
     public EventDispatcher(String cacheName) {
         this.cacheName = cacheName;
+        this.async = new SerialDelivery("redis-jcache-events-" + cacheName);
     }
 
     /**
@@ -64,9 +65,9 @@ public final class EventDispatcher<K, V> {
         for (ListenerRegistration<K, V> registration : registrations) {
             if (registration.configuration().equals(configuration)) {
                 registrations.remove(registration);
-                if (asyncExecutor != null && !registration.isSynchronous()) {
+                if (!registration.isSynchronous()) {
                     // After the events already queued for it, which would otherwise reach a closed listener.
-                    asyncExecutor.execute(() -> closeQuietly(registration));
+                    async.runOrSubmit(() -> closeQuietly(registration));
                 } else {
                     closeQuietly(registration);
                 }
@@ -143,25 +144,39 @@ public final class EventDispatcher<K, V> {
 
     /**
      * Delivers events that another JVM or cache instance caused; failures are logged, never thrown back. They
-     * arrive on the Redis client's threads, so this holds off {@link #close} until it is done, and delivers nothing
-     * once the listeners are closed.
+     * arrive on the Redis client's threads. Synchronous listeners hear them under this dispatcher's lock, which holds
+     * off {@link #close} until they are done; asynchronous ones in order with the events queued for them, on this
+     * thread when none is queued (without holding the lock, so that a slow listener does not hold up this JVM's own
+     * operations). Nothing is delivered once the listeners are closed.
      *
      * @param events the events
      */
-    public synchronized void fireRemote(List<EntryEvent<K, V>> events) {
-        if (closed) {
-            return;
-        }
-        for (ListenerRegistration<K, V> registration : registrations) {
-            if (registration.isSynchronous()) {
-                try {
-                    registration.deliver(events);
-                } catch (RuntimeException e) {
-                    LOG.warn("A listener of cache {} failed on an event from elsewhere: {}", cacheName, e.toString());
-                }
-            } else {
-                deliverLater(registration, events);
+    public void fireRemote(List<EntryEvent<K, V>> events) {
+        List<ListenerRegistration<K, V>> later = new ArrayList<>(0);
+        synchronized (this) {
+            if (closed) {
+                return;
             }
+            for (ListenerRegistration<K, V> registration : registrations) {
+                if (registration.isSynchronous()) {
+                    try {
+                        registration.deliver(events);
+                    } catch (RuntimeException e) {
+                        LOG.warn("A listener of cache {} failed on an event from elsewhere: {}", cacheName,
+                                e.toString());
+                    }
+                } else {
+                    later.add(registration);
+                }
+            }
+        }
+        if (!later.isEmpty()) {
+            // One task for all of them, so that no other event comes between two listeners' turns.
+            async.runOrSubmit(() -> {
+                for (ListenerRegistration<K, V> registration : later) {
+                    asyncDelivery(registration, events).run();
+                }
+            });
         }
     }
 
@@ -169,20 +184,17 @@ public final class EventDispatcher<K, V> {
         if (closed) {
             return;
         }
-        if (asyncExecutor == null) {
-            asyncExecutor = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "redis-jcache-events-" + cacheName);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        asyncExecutor.execute(() -> {
+        async.submit(asyncDelivery(registration, events));
+    }
+
+    private Runnable asyncDelivery(ListenerRegistration<K, V> registration, List<EntryEvent<K, V>> events) {
+        return () -> {
             try {
                 registration.deliver(events);
             } catch (RuntimeException e) {
                 LOG.warn("An asynchronous listener of cache {} failed: {}", cacheName, e.toString());
             }
-        });
+        };
     }
 
     /**
@@ -193,15 +205,7 @@ public final class EventDispatcher<K, V> {
     public synchronized List<Exception> close() {
         closed = true;
         List<Exception> failures = new java.util.ArrayList<>();
-        if (asyncExecutor != null) {
-            asyncExecutor.shutdown();
-            try {
-                asyncExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            asyncExecutor = null;
-        }
+        async.shutDown(TimeUnit.SECONDS.toMillis(5));
         for (ListenerRegistration<K, V> registration : registrations) {
             try {
                 registration.close();
