@@ -153,6 +153,12 @@ public final class EventDispatcher<K, V> {
      */
     public void fireRemote(List<EntryEvent<K, V>> events) {
         List<ListenerRegistration<K, V>> later = new ArrayList<>(0);
+        Runnable delivery = () -> {
+            for (ListenerRegistration<K, V> registration : later) {
+                asyncDelivery(registration, events).run();
+            }
+        };
+        boolean runHere;
         synchronized (this) {
             if (closed) {
                 return;
@@ -169,14 +175,12 @@ public final class EventDispatcher<K, V> {
                     later.add(registration);
                 }
             }
+            // One task for all of them, placed under the lock: no other event, and no deregistration's closing of
+            // a listener, comes between.
+            runHere = !later.isEmpty() && async.claimOrSubmit(delivery);
         }
-        if (!later.isEmpty()) {
-            // One task for all of them, so that no other event comes between two listeners' turns.
-            async.runOrSubmit(() -> {
-                for (ListenerRegistration<K, V> registration : later) {
-                    asyncDelivery(registration, events).run();
-                }
-            });
+        if (runHere) {
+            async.runClaimed(delivery);
         }
     }
 

@@ -49,21 +49,43 @@ final class SerialDelivery {
      * @param task the task, which handles its own failures
      */
     void runOrSubmit(Runnable task) {
+        if (claimOrSubmit(task)) {
+            runClaimed(task);
+        }
+    }
+
+    /**
+     * The first half of {@link #runOrSubmit}, for a caller that decides the task's place under its own lock and runs
+     * it after releasing that lock: queues the task unless nothing is queued or running.
+     *
+     * @param task the task, which handles its own failures
+     * @return true when the caller must now run the task with {@link #runClaimed} (nothing else runs until it has)
+     */
+    boolean claimOrSubmit(Runnable task) {
         synchronized (lock) {
             if (shutDown) {
-                return;
+                return false;
             }
             if (busy) {
                 queue.add(task);
-                return;
+                return false;
             }
             busy = true;
+            return true;
         }
+    }
+
+    /**
+     * Runs a task that {@link #claimOrSubmit} let the caller run, then hands what came meanwhile to the background
+     * thread.
+     *
+     * @param task the claimed task
+     */
+    void runClaimed(Runnable task) {
         try {
             task.run();
         } finally {
             synchronized (lock) {
-                // Tasks that came while this one ran go to the background thread, in order.
                 handOver();
             }
         }

@@ -79,6 +79,21 @@ class SerialDeliveryTest {
         assertThat(ran).containsExactly("inline", "first", "second");
     }
 
+    /** A task claimed under a caller's own lock keeps its place though the caller runs it only later. */
+    @Test
+    void aClaimedTaskRunsBeforeTasksSubmittedAfterTheClaim() {
+        Runnable claimed = () -> ran.add("claimed");
+        assertThat(delivery.claimOrSubmit(claimed)).isTrue();
+        delivery.submit(() -> ran.add("submitted"));
+        assertThat(delivery.claimOrSubmit(() -> ran.add("second claim"))).isFalse();
+        assertThat(ran).isEmpty();
+
+        delivery.runClaimed(claimed);
+        delivery.shutDown(5_000);
+
+        assertThat(ran).containsExactly("claimed", "submitted", "second claim");
+    }
+
     @Test
     void aTaskThatThrowsDoesNotStopTheOnesAfterIt() {
         delivery.submit(() -> {
