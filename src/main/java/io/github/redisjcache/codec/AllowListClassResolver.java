@@ -24,30 +24,31 @@ final class AllowListClassResolver extends DefaultClassResolver {
     protected Registration readName(Input input) {
         int idStart = input.position();
         int nameId = input.readVarInt(true);
-        if (nameIdToClass == null || nameIdToClass.get(nameId) == null) {
-            byte[] buffer = input.getBuffer();
-            int start = input.position();
-            int end = ResolvedNames.end(buffer, start, input.limit());
-            if (end > 0) {
-                Class<?> known = resolved.get(buffer, start, end);
-                if (known != null) {
-                    input.setPosition(end);
-                    if (nameIdToClass == null) {
-                        nameIdToClass = new IntMap<>();
-                    }
-                    nameIdToClass.put(nameId, known);
-                    return kryo.getRegistration(known);
+        Class<?> seen = nameIdToClass == null ? null : nameIdToClass.get(nameId);
+        if (seen != null) {
+            // Named earlier in the same value: only its id is in the bytes.
+            return kryo.getRegistration(seen);
+        }
+        byte[] buffer = input.getBuffer();
+        int start = input.position();
+        int end = ResolvedNames.end(buffer, start, input.limit());
+        if (end > 0) {
+            Class<?> known = resolved.get(buffer, start, end);
+            if (known != null) {
+                input.setPosition(end);
+                if (nameIdToClass == null) {
+                    nameIdToClass = new IntMap<>();
                 }
+                nameIdToClass.put(nameId, known);
+                return kryo.getRegistration(known);
             }
-            input.setPosition(idStart);
-            Registration registration = super.readName(input);
-            if (end > 0 && input.position() == end) {
-                resolved.put(buffer, start, end, nameIdToClass.get(nameId));
-            }
-            return registration;
         }
         input.setPosition(idStart);
-        return super.readName(input);
+        Registration registration = super.readName(input);
+        if (end > 0 && input.position() == end) {
+            resolved.put(buffer, start, end, nameIdToClass.get(nameId));
+        }
+        return registration;
     }
 
     /**

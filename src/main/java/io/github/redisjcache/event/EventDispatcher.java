@@ -155,7 +155,7 @@ public final class EventDispatcher<K, V> {
         List<ListenerRegistration<K, V>> later = new ArrayList<>(0);
         Runnable delivery = () -> {
             for (ListenerRegistration<K, V> registration : later) {
-                asyncDelivery(registration, events).run();
+                deliverAsync(registration, events);
             }
         };
         boolean runHere;
@@ -188,17 +188,15 @@ public final class EventDispatcher<K, V> {
         if (closed) {
             return;
         }
-        async.submit(asyncDelivery(registration, events));
+        async.submit(() -> deliverAsync(registration, events));
     }
 
-    private Runnable asyncDelivery(ListenerRegistration<K, V> registration, List<EntryEvent<K, V>> events) {
-        return () -> {
-            try {
-                registration.deliver(events);
-            } catch (RuntimeException e) {
-                LOG.warn("An asynchronous listener of cache {} failed: {}", cacheName, e.toString());
-            }
-        };
+    private void deliverAsync(ListenerRegistration<K, V> registration, List<EntryEvent<K, V>> events) {
+        try {
+            registration.deliver(events);
+        } catch (RuntimeException e) {
+            LOG.warn("An asynchronous listener of cache {} failed: {}", cacheName, e.toString());
+        }
     }
 
     /**
