@@ -47,7 +47,7 @@ public final class ConnectionRegistry {
     private static SharedConnection open(ConnectionSettings settings) {
         try {
             SharedConnection connection = SharedConnection.open(settings);
-            LOG.info("Connected to {}", settings.describe());
+            LOG.info("Connected to {} (transport {})", settings.describe(), connection.transport().settingName());
             return connection;
         } catch (InvalidSettingException e) {
             throw e;

@@ -72,6 +72,7 @@ public final class ConnectionSettings {
     private final int minIdle;
     private final int subscriptionPoolSize;
     private final int nettyThreads;
+    private final Transport transport;
     private final String clientName;
     private final ReadFrom readFrom;
     private final String truststore;
@@ -102,6 +103,7 @@ public final class ConnectionSettings {
         this.minIdle = b.minIdle;
         this.subscriptionPoolSize = b.subscriptionPoolSize;
         this.nettyThreads = b.nettyThreads;
+        this.transport = b.transport;
         this.clientName = b.clientName;
         this.readFrom = b.readFrom;
         this.truststore = b.truststore;
@@ -299,6 +301,11 @@ public final class ConnectionSettings {
         return nettyThreads;
     }
 
+    /** @return how Netty moves the bytes: auto (io_uring, else epoll, else NIO; see {@link Transport}) unless given */
+    public Transport transport() {
+        return transport;
+    }
+
     /** @return the name shown by {@code CLIENT LIST}, or {@code null} */
     public String clientName() {
         return clientName;
@@ -387,6 +394,7 @@ public final class ConnectionSettings {
         return tls == that.tls && database == that.database && retryAttempts == that.retryAttempts
                 && poolSize == that.poolSize && minIdle == that.minIdle
                 && subscriptionPoolSize == that.subscriptionPoolSize && nettyThreads == that.nettyThreads
+                && transport == that.transport
                 && verifyHostname == that.verifyHostname && waitReplicas == that.waitReplicas
                 && mode == that.mode && addresses.equals(that.addresses)
                 && Objects.equals(username, that.username) && Objects.equals(password, that.password)
@@ -411,7 +419,8 @@ public final class ConnectionSettings {
         return "ConnectionSettings{" + describe() + ", password=" + (password == null ? "none" : "***")
                 + ", connectTimeout=" + connectTimeout + ", timeout=" + timeout + ", retryAttempts=" + retryAttempts
                 + ", retryInterval=" + retryInterval + ", poolSize=" + poolSize + ", minIdle=" + minIdle
-                + ", nettyThreads=" + effectiveNettyThreads() + ", readFrom=" + readFrom
+                + ", nettyThreads=" + effectiveNettyThreads() + ", transport=" + transport.settingName()
+                + ", readFrom=" + readFrom
                 + ", waitReplicas=" + waitReplicas + "}";
     }
 
@@ -435,6 +444,7 @@ public final class ConnectionSettings {
         private int minIdle = DEFAULT_MIN_IDLE;
         private int subscriptionPoolSize = DEFAULT_SUBSCRIPTION_POOL_SIZE;
         private int nettyThreads;
+        private Transport transport = Transport.AUTO;
         private String clientName;
         private ReadFrom readFrom = ReadFrom.MASTER;
         private String truststore;
@@ -468,6 +478,7 @@ public final class ConnectionSettings {
             minIdle = s.minIdle;
             subscriptionPoolSize = s.subscriptionPoolSize;
             nettyThreads = s.nettyThreads;
+            transport = s.transport;
             clientName = s.clientName;
             readFrom = s.readFrom;
             truststore = s.truststore;
@@ -549,6 +560,9 @@ public final class ConnectionSettings {
                     return this;
                 case "netty-threads":
                     nettyThreads = SettingValues.integer(setting, value, 0, 1_024);
+                    return this;
+                case "transport":
+                    transport = Transport.parse(setting, value);
                     return this;
                 case "client-name":
                     clientName = emptyToNull(value);
@@ -713,6 +727,17 @@ public final class ConnectionSettings {
         }
 
         /**
+         * Sets how Netty moves the bytes.
+         *
+         * @param transport {@link Transport#AUTO} (the default) for epoll on Linux and NIO elsewhere
+         * @return this builder
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
          * Takes every connection setting from a Redisson YAML file instead.
          *
          * @param location a URL ({@code file:}, {@code classpath:}, ...) or a file path
@@ -802,6 +827,7 @@ public final class ConnectionSettings {
     static final List<String> NAMES = Collections.unmodifiableList(List.of("uri", "username", "password",
             "sentinel-password", "database", "sentinel-master", "connect-timeout", "timeout", "retry-attempts",
             "retry-interval", "ping-interval", "pool-size", "min-idle", "subscription-pool-size", "netty-threads",
-            "client-name", "read-from", "tls", "tls.truststore", "tls.truststore-password", "tls.keystore",
-            "tls.keystore-password", "tls.verify-hostname", "redisson-config", "wait-replicas", "wait-timeout"));
+            "transport", "client-name", "read-from", "tls", "tls.truststore", "tls.truststore-password",
+            "tls.keystore", "tls.keystore-password", "tls.verify-hostname", "redisson-config", "wait-replicas",
+            "wait-timeout"));
 }

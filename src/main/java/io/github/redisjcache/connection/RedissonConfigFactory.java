@@ -64,6 +64,7 @@ final class RedissonConfigFactory {
     private static Config fromSettings(ConnectionSettings s) {
         Config config = new Config();
         config.setNettyThreads(s.effectiveNettyThreads());
+        config.setTransportMode(s.transport().redissonMode());
         config.setUsername(s.username());
         config.setPassword(s.password());
         if (s.tls()) {

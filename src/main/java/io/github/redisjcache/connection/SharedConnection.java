@@ -57,6 +57,11 @@ public final class SharedConnection {
         return mode;
     }
 
+    /** @return how Netty moves this connection's bytes (as the settings or the Redisson file chose) */
+    public Transport transport() {
+        return Transport.valueOf(client.getConfig().getTransportMode().name());
+    }
+
     /** @return the Redisson client */
     public RedissonClient client() {
         return client;

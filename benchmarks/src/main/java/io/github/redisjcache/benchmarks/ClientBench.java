@@ -49,7 +49,10 @@ public class ClientBench {
     @Param(Contenders.DEFAULT)
     public String pool;
 
-    /** Redisson's Netty threads, or {@code default} (32); ignored by Lettuce. */
+    /**
+     * Redisson's Netty threads, or {@code default} (32), optionally {@code :transport} ({@code nio}, the default,
+     * {@code epoll}, {@code io-uring}); ignored by Lettuce, which takes a native transport when one loads.
+     */
     @Param(Contenders.DEFAULT)
     public String netty;
 

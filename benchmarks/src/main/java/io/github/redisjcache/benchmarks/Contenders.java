@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 import javax.cache.Cache;
@@ -15,16 +16,18 @@ import javax.cache.spi.CachingProvider;
 
 import org.redisson.config.Config;
 import org.redisson.config.SingleServerConfig;
+import org.redisson.config.TransportMode;
 
 /**
  * Opens the JCache contenders:
  * <ul>
  *   <li>{@code ours-json}, {@code ours-kryo}: redis-jcache with that codec, through
  *       {@code Caching.getCachingProvider("io.github.redisjcache.RedisCachingProvider")} and a
- *       {@code redis://127.0.0.1:<port>} manager URI (with {@code pool-size} and {@code netty-threads} parameters
- *       when the benchmark sets them, else our defaults);</li>
+ *       {@code redis://127.0.0.1:<port>} manager URI (with {@code pool-size}, {@code netty-threads} and
+ *       {@code transport} parameters when the benchmark sets them, else our defaults);</li>
  *   <li>{@code redisson}: Redisson's own JCache ({@code org.redisson.jcache.JCachingProvider}) with its default codec,
- *       configured through a Redisson YAML file URI (its defaults, or the benchmark's pool and Netty threads).</li>
+ *       configured through a Redisson YAML file URI (its defaults, or the benchmark's pool, Netty threads and
+ *       transport).</li>
  * </ul>
  */
 public final class Contenders {
@@ -68,7 +71,7 @@ public final class Contenders {
      *
      * @param contender {@code ours-json}, {@code ours-kryo} or {@code redisson}
      * @param pool      connections per server, or {@value #DEFAULT}
-     * @param netty     Netty threads, or {@value #DEFAULT}
+     * @param netty     Netty threads, or {@value #DEFAULT}, optionally followed by {@code :} and a transport
      * @param tag       makes the manager distinct (a second manager in the same JVM)
      */
     public static Opened open(String contender, String pool, String netty, String tag) {
@@ -90,8 +93,11 @@ public final class Contenders {
                 throw new IllegalArgumentException("pool " + pool);
             }
         }
-        if (!DEFAULT.equals(netty)) {
-            query.append("&netty-threads=").append(netty);
+        if (!DEFAULT.equals(nettyThreads(netty))) {
+            query.append("&netty-threads=").append(nettyThreads(netty));
+        }
+        if (transport(netty) != null) {
+            query.append("&transport=").append(transport(netty));
         }
         if (tag != null && !tag.isEmpty()) {
             query.append("&client-name=").append(tag);
@@ -125,10 +131,32 @@ public final class Contenders {
             single.setConnectionPoolSize(size);
             single.setConnectionMinimumIdleSize(Math.min(size, single.getConnectionMinimumIdleSize()));
         }
-        if (!DEFAULT.equals(netty)) {
-            config.setNettyThreads(Integer.parseInt(netty));
+        if (!DEFAULT.equals(nettyThreads(netty))) {
+            config.setNettyThreads(Integer.parseInt(nettyThreads(netty)));
+        }
+        if (transport(netty) != null) {
+            config.setTransportMode(TransportMode.valueOf(transport(netty).toUpperCase(Locale.ROOT).replace('-', '_')));
         }
         return config;
+    }
+
+    /**
+     * The Netty threads of a netty parameter.
+     *
+     * @param netty {@code <threads>} or {@code <threads>:<transport>}, threads a number or {@value #DEFAULT}
+     */
+    public static String nettyThreads(String netty) {
+        int colon = netty.indexOf(':');
+        return colon < 0 ? netty : netty.substring(0, colon);
+    }
+
+    /**
+     * The transport of a netty parameter ({@code nio}, {@code epoll}, {@code io-uring}), or null for the
+     * contender's default (NIO for Redisson, {@code auto} for ours).
+     */
+    public static String transport(String netty) {
+        int colon = netty.indexOf(':');
+        return colon < 0 ? null : netty.substring(colon + 1);
     }
 
     private static Opened openRedisson(String pool, String netty, String tag) {

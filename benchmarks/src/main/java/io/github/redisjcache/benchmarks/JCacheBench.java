@@ -43,7 +43,10 @@ public class JCacheBench {
     @Param(Contenders.DEFAULT)
     public String pool;
 
-    /** Netty threads, or {@code default}. */
+    /**
+     * Netty threads, or {@code default}, optionally followed by {@code :transport} ({@code nio}, {@code epoll},
+     * {@code io-uring}; without it, each contender's default).
+     */
     @Param(Contenders.DEFAULT)
     public String netty;
 

@@ -34,6 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.connection.Transport;
 import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RespClient;
 
@@ -131,25 +132,31 @@ public final class Main {
         Files.deleteIfExists(out.resolve("checks.txt"));
         ConnectionSettings ours = ConnectionSettings.fromUri(BenchRedis.uri());
         String oursPool = Integer.toString(ours.poolSize());
-        String oursNetty = Integer.toString(ours.effectiveNettyThreads());
+        // RBucket "at our settings" takes the transport ours resolves to here as well.
+        String oursNetty = ours.effectiveNettyThreads() + ":" + ours.transport().resolve().settingName();
         Properties settings = new Properties();
         settings.setProperty("ours.pool", oursPool);
         settings.setProperty("ours.netty", oursNetty);
 
         if (phases.contains("sweep")) {
             List<Row> sweep = new ArrayList<>();
-            // Redisson's plain RBucket and its JCache: defaults, then pools of 1-4 (its 32 Netty threads). Ours:
-            // pools of 1-8 with our default Netty threads.
-            List<String[]> redissonGrid = quick
-                    ? List.of(new String[]{"default", "default"}, new String[]{"2", "default"},
-                            new String[]{"4", "default"})
-                    : List.of(new String[]{"default", "default"}, new String[]{"1", "default"},
-                            new String[]{"2", "default"}, new String[]{"4", "default"});
-            List<String[]> oursGrid = quick
-                    ? List.of(new String[]{"1", "default"}, new String[]{"2", "default"},
-                            new String[]{"4", "default"})
-                    : List.of(new String[]{"1", "default"}, new String[]{"2", "default"},
-                            new String[]{"4", "default"}, new String[]{"8", "default"});
+            // Redisson's plain RBucket and its JCache: defaults, then pools of 1-4 (its 32 Netty threads) on its
+            // default NIO and on the native transport ours takes here. Ours: pools of 1-8 with our default Netty
+            // threads and transport, and our default pool on NIO.
+            String nativeTransport = "default:" + ours.transport().resolve().settingName();
+            List<String> pools = quick ? List.of("2", "4") : List.of("1", "2", "4");
+            List<String[]> redissonGrid = new ArrayList<>();
+            redissonGrid.add(new String[]{"default", "default"});
+            pools.forEach(pool -> redissonGrid.add(new String[]{pool, "default"}));
+            if (ours.transport().resolve() != Transport.NIO) {
+                pools.forEach(pool -> redissonGrid.add(new String[]{pool, nativeTransport}));
+            }
+            List<String[]> oursGrid = new ArrayList<>();
+            (quick ? List.of("1", "2", "4") : List.of("1", "2", "4", "8"))
+                    .forEach(pool -> oursGrid.add(new String[]{pool, "default"}));
+            if (ours.transport().resolve() != Transport.NIO) {
+                oursGrid.add(new String[]{oursPool, "default:nio"});
+            }
             for (String op : List.of("get", "put")) {
                 for (String[] g : redissonGrid) {
                     client("sweep", op, "rbucket", g[0], g[1], 16, sweep);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -79,18 +80,18 @@ final class Report {
     Column redissonBest() {
         String pool = settings.getProperty("redisson.best.pool", "default");
         String netty = settings.getProperty("redisson.best.netty", "default");
-        return new Column("Redisson JCache best (pool " + pool + ", netty " + netty + ")", "JCacheBench", "redisson",
-                pool, netty, false);
+        return new Column("Redisson JCache best (pool " + pool + ", netty " + nettyLabel(netty) + ")", "JCacheBench",
+                "redisson", pool, netty, false);
     }
 
     Column redissonDefaults() {
-        return new Column("Redisson JCache defaults (pool 64, netty 32)", "JCacheBench", "redisson", "default",
+        return new Column("Redisson JCache defaults (pool 64, netty 32, nio)", "JCacheBench", "redisson", "default",
                 "default", false);
     }
 
     Column rbucketOurs() {
-        return new Column("RBucket (pool " + oursPool() + ", netty " + oursNetty() + ")", "ClientBench", "rbucket",
-                oursPool(), oursNetty(), false);
+        return new Column("RBucket (pool " + oursPool() + ", netty " + nettyLabel(oursNetty()) + ")", "ClientBench",
+                "rbucket", oursPool(), oursNetty(), false);
     }
 
     Column rbucketBest() {
@@ -99,13 +100,19 @@ final class Report {
         if (pool.equals(oursPool()) && netty.equals(oursNetty())) {
             return rbucketOurs();
         }
-        return new Column("RBucket best (pool " + pool + ", netty " + netty + ")", "ClientBench", "rbucket", pool,
-                netty, false);
+        return new Column("RBucket best (pool " + pool + ", netty " + nettyLabel(netty) + ")", "ClientBench",
+                "rbucket", pool, netty, false);
     }
 
     Column rbucketDefaults() {
-        return new Column("RBucket defaults (pool 64, netty 32)", "ClientBench", "rbucket", "default", "default",
-                false);
+        return new Column("RBucket defaults (pool 64, netty 32, nio)", "ClientBench", "rbucket", "default",
+                "default", false);
+    }
+
+    /** A netty parameter as a label: {@code 2:io-uring} as {@code 2, io-uring}. */
+    static String nettyLabel(String netty) {
+        String transport = Contenders.transport(netty);
+        return Contenders.nettyThreads(netty) + (transport == null ? "" : ", " + transport);
     }
 
     Column lettuce() {
@@ -149,8 +156,9 @@ final class Report {
         for (String key : List.of("date", "nproc", "cpu", "java", "redis", "redis-benchmark", "profile")) {
             md.append("| ").append(key).append(" | ").append(machine.getProperty(key, "?")).append(" |\n");
         }
-        md.append("| our defaults | pool-size ").append(oursPool()).append(", netty-threads ").append(oursNetty())
-                .append(" |\n\n");
+        md.append("| our defaults | pool-size ").append(oursPool()).append(", netty-threads ")
+                .append(Contenders.nettyThreads(oursNetty())).append(", transport ")
+                .append(Objects.requireNonNullElse(Contenders.transport(oursNetty()), "?")).append(" |\n\n");
         for (int threads : List.of(1, 16)) {
             throughputTable(threads);
         }
@@ -278,7 +286,8 @@ final class Report {
             return;
         }
         md.append("## Connection settings sweep (16 threads, ops/s)\n\n"
-                + "| contender | pool | netty threads | get | put | geometric mean |\n|---|---:|---:|---:|---:|---:|\n");
+                + "| contender | pool | netty threads | transport | get | put | geometric mean |\n"
+                + "|---|---:|---:|---|---:|---:|---:|\n");
         Map<String, double[]> cells = new LinkedHashMap<>();
         for (Row row : sweep) {
             double[] pair = cells.computeIfAbsent(row.contender + "|" + row.pool + "|" + row.netty,
@@ -290,9 +299,14 @@ final class Report {
             String name = k[0].equals("rbucket") ? "Redisson RBucket" : k[0].equals("redisson") ? "Redisson JCache"
                     : "redis-jcache json";
             String pool = k[1].equals("default") ? (k[0].startsWith("ours") ? "default" : "64 (default)") : k[1];
-            String netty = k[2].equals("default")
-                    ? (k[0].startsWith("ours") ? oursNetty() + " (default)" : "32 (default)") : k[2];
+            boolean ours = k[0].startsWith("ours");
+            String threads = Contenders.nettyThreads(k[2]);
+            String netty = threads.equals("default")
+                    ? (ours ? Contenders.nettyThreads(oursNetty()) + " (default)" : "32 (default)") : threads;
+            String transport = Contenders.transport(k[2]) != null ? Contenders.transport(k[2])
+                    : ours ? Contenders.transport(oursNetty()) + " (auto)" : "nio (default)";
             md.append("| ").append(name).append(" | ").append(pool).append(" | ").append(netty).append(" | ")
+                    .append(transport).append(" | ")
                     .append(ops(pair[0])).append(" | ").append(ops(pair[1])).append(" | ")
                     .append(ops(Math.sqrt(pair[0] * pair[1]))).append(" |\n");
         });
