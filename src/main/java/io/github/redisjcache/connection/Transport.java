@@ -9,9 +9,10 @@ import org.redisson.config.TransportMode;
  *
  * <p>{@link #AUTO} takes Linux's io_uring when Netty can open a ring here, else epoll, else NIO (the provider ships
  * Netty's native libraries for Linux on x86_64 and aarch64). io_uring hands many reads and writes to the kernel in one
- * system call: with 16 threads on 2 cores it served 1.6-1.7x the gets of NIO or epoll for the same client, where each
- * system call was expensive (BENCHMARKS.md, Connection defaults). Kernels before 5.14, and containers whose seccomp
- * profile forbids io_uring, make Netty report it unavailable, and auto moves on.
+ * system call: with 16 threads on 2 cores where each system call was expensive, plain Redisson served 1.6-1.7x the
+ * gets on io_uring that it served on NIO or epoll, and this provider 1.45x the gets and puts of NIO (BENCHMARKS.md,
+ * Connection defaults). Kernels before 5.14, and containers whose seccomp profile forbids io_uring, make Netty report
+ * it unavailable, and auto moves on.
  */
 public enum Transport {
     /** io_uring on Linux when a ring opens, else epoll when its library loads, otherwise NIO. */
