@@ -1,7 +1,5 @@
 package io.github.redisjcache.connection;
 
-import java.util.Locale;
-
 /** Where reads go: masters only (the default, always fresh), or replicas for reads that tolerate staleness. */
 public enum ReadFrom {
     /** Every read goes to the master: reads see every acknowledged write. */
@@ -12,12 +10,6 @@ public enum ReadFrom {
     MASTER_REPLICA;
 
     static ReadFrom parse(String setting, String value) {
-        String text = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (ReadFrom readFrom : values()) {
-            if (readFrom.name().equals(text)) {
-                return readFrom;
-            }
-        }
-        throw new InvalidSettingException(setting, "expected master, replica or master-replica, was '" + value + "'");
+        return SettingValues.choice(setting, value, values(), "master, replica or master-replica");
     }
 }

@@ -96,6 +96,27 @@ public final class SettingValues {
     }
 
     /**
+     * Parses one of an enum's constants, written in any case and with {@code -} for {@code _}
+     * ({@code master-replica} for {@code MASTER_REPLICA}).
+     *
+     * @param setting  the setting's name, for the error message
+     * @param value    the text
+     * @param choices  the enum's constants
+     * @param expected the accepted names as the error message lists them
+     * @param <E>      the enum
+     * @return the constant
+     */
+    static <E extends Enum<E>> E choice(String setting, String value, E[] choices, String expected) {
+        String text = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E choice : choices) {
+            if (choice.name().equals(text)) {
+                return choice;
+            }
+        }
+        throw new InvalidSettingException(setting, "expected " + expected + ", was '" + value + "'");
+    }
+
+    /**
      * Checks that a duration fits Redisson's millisecond {@code int} settings.
      *
      * @param setting  the setting's name, for the error message

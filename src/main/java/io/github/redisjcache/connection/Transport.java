@@ -27,14 +27,7 @@ public enum Transport {
     KQUEUE;
 
     static Transport parse(String setting, String value) {
-        String text = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (Transport transport : values()) {
-            if (transport.name().equals(text)) {
-                return transport;
-            }
-        }
-        throw new InvalidSettingException(setting,
-                "expected auto, nio, epoll, io-uring or kqueue, was '" + value + "'");
+        return SettingValues.choice(setting, value, values(), "auto, nio, epoll, io-uring or kqueue");
     }
 
     /** @return the name as written in configuration, e.g. {@code io-uring} */
