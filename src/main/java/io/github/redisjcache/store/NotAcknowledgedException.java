@@ -19,14 +19,14 @@ public class NotAcknowledgedException extends RuntimeException {
     }
 
     /**
-     * Creates an exception for writes whose acknowledgement is unknown: a command of their batch failed, so Redis
-     * did not report how many replicas acknowledged them.
+     * Creates an exception for writes whose acknowledgement is unknown: no reply to their WAIT came back (the
+     * connection was lost or the reply timed out), so Redis did not report how many replicas acknowledged them.
      *
      * @param wanted how many replicas had to acknowledge
      */
     public NotAcknowledgedException(int wanted) {
         super("The write may have been applied on the master, but whether " + wanted + " required replicas "
-                + "acknowledged it is unknown: a command of its batch failed (setting wait-replicas); it may be lost "
+                + "acknowledged it is unknown: no reply to its WAIT came back (setting wait-replicas); it may be lost "
                 + "if the master fails now");
     }
 }

@@ -19,10 +19,36 @@ final class Scripts {
     static final LuaScript SHADOW = LuaScript.load("shadow");
     static final LuaScript[] ALL = {MUTATE, SWAP, LISTENERS, SHADOW};
 
-    private final CommandAsyncExecutor direct;
+    /** Sends a script call again with the script's source (EVAL), once the server answered NOSCRIPT. */
+    @FunctionalInterface
+    interface Resend {
 
+        /**
+         * @param key  the key that routes the call
+         * @param eval the EVAL command's arguments: the source, the number of keys, the keys, the arguments
+         * @return the reply
+         */
+        CompletableFuture<Object> eval(byte[] key, Object[] eval);
+    }
+
+    private final Resend resend;
+
+    /** Scripts whose calls that met NOSCRIPT are sent again on their own through {@code direct}. */
     Scripts(CommandAsyncExecutor direct) {
-        this.direct = direct;
+        this((key, eval) -> direct.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL, eval)
+                .toCompletableFuture());
+    }
+
+    private Scripts(Resend resend) {
+        this.resend = resend;
+    }
+
+    /**
+     * @param resend how calls that met NOSCRIPT are sent again
+     * @return the same scripts, sending calls that met NOSCRIPT again through {@code resend}
+     */
+    Scripts resendingThrough(Resend resend) {
+        return new Scripts(resend);
     }
 
     /**
@@ -52,8 +78,7 @@ final class Scripts {
                 // The command did not run, so sending it again with the source is safe.
                 Object[] eval = evalsha.clone();
                 eval[0] = script.source();
-                return direct.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL, eval)
-                        .toCompletableFuture();
+                return resend.eval(key, eval);
             }
             return CompletableFuture.<Object>failedFuture(failure);
         }).thenCompose(stage -> stage);
