@@ -305,9 +305,10 @@ public final class Main {
                                       int threads) {
         boolean sweep = phase.equals("sweep");
         boolean listening = phase.equals("listeners");
-        // JIT warm-up takes 10-15 s with 16 busy threads on 2 cores: three warm-up rounds before measuring. The
-        // listening JVM's event path only gets hot once events flow, while it shares the cores: 24 s for it.
-        int warmups = quick ? 1 : sweep ? 2 : listening ? 8 : 3;
+        // JIT warm-up takes 10-15 s with 16 busy threads on 2 cores, more where system calls are dear (a machine
+        // where 6 s of warm-up measured put at 0.5-0.7x of its rate after 24 s): six warm-up rounds before
+        // measuring. The listening JVM's event path only gets hot once events flow, while it shares the cores: 24 s.
+        int warmups = quick ? 1 : sweep ? 2 : listening ? 8 : 6;
         int rounds = quick ? 2 : sweep ? 3 : 4;
         int seconds = quick ? 1 : listening ? 3 : 2;
         ChainedOptionsBuilder builder = new OptionsBuilder()
@@ -442,7 +443,7 @@ public final class Main {
         machine.setProperty("redis", redisVersion + " (" + server.binary().path() + ")");
         machine.setProperty("redis-benchmark", findOnPath("redis-benchmark").map(Path::toString).orElse("missing"));
         machine.setProperty("profile", quick ? "quick: JMH -f 1 -wi 1 -w 1s -i 2 -r 1s"
-                : "full: JMH -f 1 -wi 3 -w 2s -i 4 -r 2s (sweep: -wi 2 -i 3; listeners: -wi 8 -w 3s -i 4 -r 3s)");
+                : "full: JMH -f 1 -wi 6 -w 2s -i 4 -r 2s (sweep: -wi 2 -i 3; listeners: -wi 8 -w 3s -i 4 -r 3s)");
         try (var writer = Files.newBufferedWriter(out.resolve("machine.properties"))) {
             machine.store(writer, "The machine of the run");
         }
