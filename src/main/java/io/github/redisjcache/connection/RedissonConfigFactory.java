@@ -39,7 +39,10 @@ final class RedissonConfigFactory {
         Config config = settings.redissonConfig() != null
                 ? fromYaml(settings.redissonConfig(), classLoader)
                 : fromSettings(settings);
-        config.setUseScriptCache(true);
+        // The store calls its scripts by SHA-1 itself and sends a script's source on purpose where it must not meet
+        // NOSCRIPT (batches followed by WAIT). Redisson's script cache would turn such a batch's EVAL into SCRIPT LOAD
+        // and EVALSHA by what it remembers loading on each server, which a failover or SCRIPT FLUSH makes untrue.
+        config.setUseScriptCache(false);
         config.setCodec(ByteArrayCodec.INSTANCE);
         // Redisson looks through every reply for references to its own objects stored as values; this provider
         // stores only bytes, so there are none to find (the look was 4 % of the client's CPU in a getAll of 100).

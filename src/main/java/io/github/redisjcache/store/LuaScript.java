@@ -25,10 +25,38 @@ final class LuaScript {
             if (in == null) {
                 throw new IllegalStateException("Missing script resource " + resource);
             }
-            return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new LuaScript(name, compact(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read script resource " + resource, e);
         }
+    }
+
+    /**
+     * The script as sent to Redis: comment lines emptied and indentation dropped, line breaks kept, so that Redis's
+     * error messages still name the resource file's lines. Batches followed by WAIT send the source with every call
+     * (see {@code Scripts.bySource}), and Redis hashes all of it each time: {@code mutate.lua} shrinks by half.
+     *
+     * @param text the resource file's text
+     * @return the text without comment lines and indentation
+     * @throws IllegalStateException for Lua's long brackets ({@code [[ ]]}, {@code --[[ ]]}), whose lines this would
+     *                               change
+     */
+    static String compact(String text) {
+        if (text.contains("[[") || text.contains("[=")) {
+            throw new IllegalStateException("Scripts with long brackets cannot be compacted line by line");
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < lines.length; i++) {
+            String code = lines[i].strip();
+            if (!code.startsWith("--")) {
+                out.append(code);
+            }
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static String sha1(String source) {

@@ -3,11 +3,8 @@ package io.github.redisjcache.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -80,31 +77,14 @@ public final class RedisStore {
     private Batch batch(int replicas) {
         if (replicas == 0) {
             CommandBatchService service = new CommandBatchService(executor, BatchOptions.defaults());
-            return new Batch(service, new Commands(service, scripts), null, 0, 0, List.of());
+            return new Batch(service, new Commands(service, scripts), null, 0, 0);
         }
         Duration wait = connection.settings().waitTimeout();
         // WAIT holds its reply on the server for up to the wait timeout, on top of the time any reply may take.
         BatchOptions options = BatchOptions.defaults().responseTimeout(
                 connection.settings().timeout().plus(wait).toMillis(), TimeUnit.MILLISECONDS);
         AcknowledgingBatchService service = new AcknowledgingBatchService(executor, options);
-        List<CompletableFuture<Object>> resends = Collections.synchronizedList(new ArrayList<>());
-        Scripts resending = scripts.resendingThrough((key, eval) -> {
-            CompletableFuture<Object> reply = acknowledgedEval(replicas, key, eval);
-            resends.add(reply);
-            return reply;
-        });
-        return new Batch(service, new Commands(service, resending), service, replicas, wait.toMillis(), resends);
-    }
-
-    /**
-     * Sends a script call that met NOSCRIPT in an acknowledged batch again, with the script's source, in an
-     * acknowledged batch of its own: its write is acknowledged by its own WAIT.
-     */
-    private CompletableFuture<Object> acknowledgedEval(int replicas, byte[] key, Object[] eval) {
-        Batch own = batch(replicas);
-        CompletableFuture<Object> reply = own.service.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE,
-                StoreCommands.EVAL, eval).toCompletableFuture();
-        return own.execute().thenCompose(done -> reply);
+        return new Batch(service, new Commands(service, scripts.bySource()), service, replicas, wait.toMillis());
     }
 
     /**
@@ -244,16 +224,14 @@ public final class RedisStore {
         private final AcknowledgingBatchService acknowledging;
         private final int replicas;
         private final long waitMillis;
-        private final List<CompletableFuture<Object>> resends;
 
         private Batch(CommandBatchService service, Commands commands, AcknowledgingBatchService acknowledging,
-                      int replicas, long waitMillis, List<CompletableFuture<Object>> resends) {
+                      int replicas, long waitMillis) {
             this.service = service;
             this.commands = commands;
             this.acknowledging = acknowledging;
             this.replicas = replicas;
             this.waitMillis = waitMillis;
-            this.resends = resends;
         }
 
         /** @return the operations; their futures complete after {@link #execute()} */
@@ -263,8 +241,8 @@ public final class RedisStore {
 
         /**
          * Sends everything queued, one round trip per node. When writes must be acknowledged by replicas, the batch
-         * fails unless enough replicas acknowledged its writes within the timeout; otherwise it never fails, since
-         * failed operations fail their own futures.
+         * fails unless enough replicas acknowledged its writes within the timeout, on every master it wrote to;
+         * otherwise it never fails, since failed operations fail their own futures.
          *
          * @return completion of the whole batch; failed operations also fail their own futures
          */
@@ -274,54 +252,25 @@ public final class RedisStore {
             }
             List<CompletableFuture<Number>> waits = acknowledging.queueWaits(replicas, waitMillis);
             // A command that failed fails its own future, so the batch reports only what is its alone: whether
-            // enough replicas acknowledged its writes. Script calls that met NOSCRIPT were sent again, each in an
-            // acknowledged batch of its own, as their replies were read: all of them are in resends by now.
-            return service.executeAsync().toCompletableFuture()
-                    .handle((result, failure) -> allSettled(resends))
-                    .thenCompose(settled -> settled)
-                    .thenApply(settled -> {
-                        acknowledge(waits);
-                        return settled;
-                    });
+            // enough replicas acknowledged its writes, by the WAIT replies.
+            return service.executeAsync().toCompletableFuture().handle((result, failure) -> {
+                acknowledge(waits);
+                return result;
+            });
         }
 
-        private static CompletableFuture<Void> allSettled(List<CompletableFuture<Object>> futures) {
-            CompletableFuture<?>[] pending;
-            synchronized (futures) {
-                pending = futures.toArray(new CompletableFuture<?>[0]);
-            }
-            return CompletableFuture.allOf(pending).handle((result, failure) -> null);
-        }
-
-        /** Throws unless every master's WAIT, and every resent script call's own batch, saw enough replicas. */
+        /** Throws unless the WAIT of every master written to saw enough replicas. */
         private void acknowledge(List<CompletableFuture<Number>> waits) {
             long fewest = Long.MAX_VALUE;
             for (CompletableFuture<Number> wait : waits) {
-                if (!wait.isDone() || wait.isCompletedExceptionally()) {
+                Number acknowledged = wait.isDone() && !wait.isCompletedExceptionally() ? wait.join() : null;
+                if (acknowledged == null) {
                     throw new NotAcknowledgedException(replicas);
                 }
-                fewest = Math.min(fewest, wait.join().longValue());
+                fewest = Math.min(fewest, acknowledged.longValue());
             }
             if (fewest < replicas) {
                 throw new NotAcknowledgedException(replicas, fewest, waitMillis);
-            }
-            synchronized (resends) {
-                for (CompletableFuture<Object> resend : resends) {
-                    NotAcknowledgedException notAcknowledged = notAcknowledged(resend);
-                    if (notAcknowledged != null) {
-                        throw notAcknowledged;
-                    }
-                }
-            }
-        }
-
-        private static NotAcknowledgedException notAcknowledged(CompletableFuture<Object> resend) {
-            try {
-                resend.join();
-                return null;
-            } catch (CompletionException | CancellationException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                return cause instanceof NotAcknowledgedException n ? n : null;
             }
         }
 

@@ -17,7 +17,7 @@ class RedissonConfigFactoryTest {
     Path dir;
 
     @Test
-    void ourSettingsGiveBytesScriptsByHashAndNoReferenceLookups() {
+    void ourSettingsGiveBytesNoScriptRewritingAndNoReferenceLookups() {
         assertAlwaysSet(create(ConnectionSettings.fromUri("redis://127.0.0.1:7000")));
     }
 
@@ -27,7 +27,7 @@ class RedissonConfigFactoryTest {
                 singleServerConfig:
                   address: "redis://127.0.0.1:7000"
                 referenceEnabled: true
-                useScriptCache: false
+                useScriptCache: true
                 """);
 
         assertAlwaysSet(create(ConnectionSettings.fromRedissonYaml(file.toString())));
@@ -39,7 +39,7 @@ class RedissonConfigFactoryTest {
 
     private static void assertAlwaysSet(Config config) {
         assertThat(config.getCodec()).isSameAs(ByteArrayCodec.INSTANCE);
-        assertThat(config.isUseScriptCache()).isTrue();
+        assertThat(config.isUseScriptCache()).isFalse();
         assertThat(config.isReferenceEnabled()).isFalse();
     }
 }

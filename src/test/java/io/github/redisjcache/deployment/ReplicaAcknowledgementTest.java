@@ -94,7 +94,7 @@ class ReplicaAcknowledgementTest {
     }
 
     @Test
-    void aBatchWhoseScriptWasForgottenIsSentAgainAndAcknowledged() {
+    void aBatchOfScriptCallsIsAcknowledgedAfterTheServerForgotItsScripts() {
         try (RedisServer master = RedisServer.start();
              RedisServer replica = RedisServer.startReplicaOf(master)) {
             CacheManager manager = acknowledgingManager(master, "2s");
@@ -106,7 +106,8 @@ class ReplicaAcknowledgementTest {
                 cache.putAll(Map.of("a", "1", "b", "2"));
                 forgetScripts(master);
 
-                // Each call met NOSCRIPT and went again with its source, acknowledged by a WAIT of its own.
+                // Acknowledged writes send their scripts' source: no call meets NOSCRIPT, which would cost the
+                // batch its WAIT reply.
                 cache.putAll(Map.of("a", "3", "b", "4"));
                 assertThat(replicaValue(replica, "a")).isEqualTo("\"3\"");
                 assertThat(replicaValue(replica, "b")).isEqualTo("\"4\"");
@@ -117,7 +118,7 @@ class ReplicaAcknowledgementTest {
     }
 
     @Test
-    void aWriteWhoseScriptWasForgottenIsSentAgainAndAcknowledged() {
+    void aScriptWriteIsAcknowledgedAfterTheServerForgotItsScripts() {
         try (RedisServer master = RedisServer.start();
              RedisServer replica = RedisServer.startReplicaOf(master)) {
             CacheManager manager = acknowledgingManager(master, "2s");
@@ -143,7 +144,7 @@ class ReplicaAcknowledgementTest {
     }
 
     @Test
-    void aScriptCallSentAgainThatNoReplicaAcknowledgedFails() {
+    void aScriptWriteNoReplicaAcknowledgedFailsWithTheCount() {
         try (RedisServer master = RedisServer.start()) {
             RedisServer replica = RedisServer.startReplicaOf(master);
             CacheManager manager = acknowledgingManager(master, "200ms");
@@ -153,7 +154,7 @@ class ReplicaAcknowledgementTest {
                 replica.close();
                 forgetScripts(master);
 
-                // Sent again with its source, the write was applied, and its own WAIT found no replica.
+                // The write was applied, and its WAIT found no replica.
                 assertThatThrownBy(() -> cache.replace("k", "v1", "v2"))
                         .isInstanceOf(CacheException.class)
                         .hasMessageContaining("acknowledged by 0 of 1 required replicas");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -75,11 +76,20 @@ class ScriptCacheFallbackTest {
         assertThat(redis.callList("SCRIPT", "EXISTS", sha1OfMutate())).containsExactly(1L);
     }
 
-    /** The SHA-1 by which the cache calls {@code mutate.lua}, computed from the script's resource. */
+    /**
+     * The SHA-1 by which the cache calls {@code mutate.lua}, computed from the script's resource as the store sends
+     * it: comment lines emptied and indentation dropped (LuaScriptTest pins that form).
+     */
     private static String sha1OfMutate() {
         try (InputStream in = ScriptCacheFallbackTest.class.getResourceAsStream(
                 "/io/github/redisjcache/store/mutate.lua")) {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(in.readAllBytes());
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
+            StringBuilder sent = new StringBuilder();
+            for (int i = 0; i < lines.length; i++) {
+                String code = lines[i].strip();
+                sent.append(code.startsWith("--") ? "" : code).append(i < lines.length - 1 ? "\n" : "");
+            }
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(sent.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new AssertionError(e);
