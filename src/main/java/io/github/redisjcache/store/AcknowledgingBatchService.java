@@ -21,9 +21,9 @@ import org.redisson.connection.MasterSlaveEntry;
  * A Redisson batch whose writes replicas must acknowledge: it remembers the masters its writes go to, and ends the
  * commands of each with a {@code WAIT} of its own.
  *
- * <p>Redisson's option for this ({@code BatchOptions.sync}) reports {@code WAIT}'s reply only when every command of
- * the batch succeeded, so one failed command, such as a script call that met NOSCRIPT after a failover and was sent
- * again, lost the acknowledgement of all the others. A {@code WAIT} queued as a command keeps its reply either way.
+ * <p>Redisson's option for this ({@code BatchOptions.sync}) reports the count of the last master to reply, so a batch
+ * over several masters passed with one master's replicas gone, and no count at all when a command of the batch failed.
+ * A {@code WAIT} queued per master as a command of its own keeps each master's reply, and the fewest decides.
  */
 final class AcknowledgingBatchService extends CommandBatchService {
 

@@ -20,7 +20,8 @@ public class NotAcknowledgedException extends RuntimeException {
 
     /**
      * Creates an exception for writes whose acknowledgement is unknown: no reply to their WAIT came back (the
-     * connection was lost or the reply timed out), so Redis did not report how many replicas acknowledged them.
+     * connection was lost, the reply timed out, or Redisson's decoder gave up on the batch's replies after an error
+     * reply), so Redis did not report how many replicas acknowledged them.
      *
      * @param wanted how many replicas had to acknowledge
      */
