@@ -18,6 +18,7 @@ import io.github.redisjcache.event.EventBatch;
 import io.github.redisjcache.management.CacheStatistics;
 import io.github.redisjcache.processor.ProcessorEntry;
 import io.github.redisjcache.processor.ProcessorResult;
+import io.github.redisjcache.store.EventRoute;
 import io.github.redisjcache.store.MutateResult;
 import io.github.redisjcache.store.Mutation;
 import io.github.redisjcache.store.TtlCode;
@@ -27,6 +28,12 @@ import io.github.redisjcache.store.TtlCode;
  * caller's JVM, and its outcome is committed by {@code swap.lua} ({@code mutate.lua} while someone listens) only
  * if the entry still holds the snapshot's bytes (compare-and-set); otherwise the processor runs again on a fresh
  * snapshot, with backoff, a bounded number of times.
+ *
+ * <p>A snapshot is read from Redis, except in two cases that spare that round trip. A refused commit brings back
+ * what the entry holds, and the next run starts from that. And a processor that commits a value while another of this
+ * JVM waits for the same key hands its bytes over: the waiting one starts from them unread. Those bytes are only a
+ * guess (another JVM may have written since), so a run on them must prove them: a change by its compare-and-set, a
+ * read-only run by reading the entry, which runs the processor again when they differ.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -41,6 +48,8 @@ final class Invoker<K, V> {
     private final CacheParts<K, V> parts;
     private final InvokeLock lock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    // Per stripe, guarded by its lock: the bytes a processor just committed, left for the next one of the same key.
+    private final Handover[] handovers = new Handover[STRIPES];
 
     /**
      * Creates the invoker of one cache instance.
@@ -64,17 +73,31 @@ final class Invoker<K, V> {
      */
     <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
         byte[] entryKey = parts.codec.entryKey(key);
-        ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(entryKey), STRIPES)];
+        int stripeIndex = Math.floorMod(Arrays.hashCode(entryKey), STRIPES);
+        ReentrantLock stripe = stripes[stripeIndex];
         stripe.lock();
         try {
+            Handover handover = handovers[stripeIndex];
+            handovers[stripeIndex] = null;
+            Turn turn = new Turn();
+            if (handover != null && Arrays.equals(handover.entryKey(), entryKey) && readsPlainly(entryKey)) {
+                turn.next = new Snapshot(handover.value(), false);
+            }
             byte[] token = lock == null ? null : lock.acquire(entryKey);
+            T result;
             try {
-                return invokeLocked(key, entryKey, processor, arguments);
+                result = invokeLocked(key, entryKey, turn, processor, arguments);
             } finally {
                 if (token != null) {
                     release(entryKey, token);
                 }
             }
+            // Handed over only to a thread already waiting, so that no value stays held; not under an invoke lock,
+            // whose turns go round the JVMs and would mostly leave the next processor a stale guess.
+            if (turn.committed != null && lock == null && stripe.hasQueuedThreads()) {
+                handovers[stripeIndex] = new Handover(entryKey, turn.committed);
+            }
+            return result;
         } finally {
             stripe.unlock();
         }
@@ -90,17 +113,31 @@ final class Invoker<K, V> {
         }
     }
 
-    private <T> T invokeLocked(K key, byte[] entryKey, EntryProcessor<K, V, T> processor, Object... arguments) {
+    /**
+     * Whether a snapshot may come from elsewhere than a read: a read is a plain {@code GET} unless expiries are
+     * reported, when it also reports an expired entry it finds.
+     */
+    private boolean readsPlainly(byte[] entryKey) {
+        EventRoute route = parts.events.route(entryKey);
+        return route == null || !route.tracksExpiry();
+    }
+
+    private <T> T invokeLocked(K key, byte[] entryKey, Turn turn, EntryProcessor<K, V, T> processor,
+                               Object... arguments) {
         CacheStatistics statistics = parts.statistics;
         for (int attempt = 0; attempt < Writes.MAX_ATTEMPTS; attempt++) {
             long start = statistics.start();
             EventBatch<K, V> events = parts.events.batch();
-            MutateResult read = parts.writes.read("invoke", entryKey);
-            if (read.expiredValue() != null && events.isActive()) {
-                events.expired(key, parts.codec.decodeValue(read.expiredValue()));
+            Snapshot snapshot = turn.next;
+            turn.next = null;
+            if (snapshot == null) {
+                MutateResult read = parts.writes.read("invoke", entryKey);
+                if (read.expiredValue() != null && events.isActive()) {
+                    events.expired(key, parts.codec.decodeValue(read.expiredValue()));
+                }
+                snapshot = new Snapshot(read.oldValue(), true);
             }
-            byte[] snapshot = read.oldValue();
-            ProcessorEntry<K, V> entry = new ProcessorEntry<>(key, snapshot, parts.codec::decodeValue,
+            ProcessorEntry<K, V> entry = new ProcessorEntry<>(key, snapshot.bytes(), parts.codec::decodeValue,
                     parts.reader == null ? null : parts.reader::load);
             T result;
             try {
@@ -111,8 +148,9 @@ final class Invoker<K, V> {
                 throw new EntryProcessorException(e);
             }
             long getTime = start;
-            if (commit(key, entryKey, entry, events, start)) {
-                if (snapshot == null) {
+            Snapshot current = commit(key, entryKey, entry, snapshot.read(), turn, events, start);
+            if (current == null) {
+                if (snapshot.bytes() == null) {
                     statistics.misses(1);
                 } else {
                     statistics.hits(1);
@@ -121,31 +159,43 @@ final class Invoker<K, V> {
                 parts.events.fire(events);
                 return result;
             }
+            if (current.read() && readsPlainly(entryKey)) {
+                turn.next = current;
+            }
             Writes.backoff(attempt);
         }
         throw Writes.contention("invoke");
     }
 
-    /** Commits what the processor did; returns false when the entry changed since the snapshot. */
-    private boolean commit(K key, byte[] entryKey, ProcessorEntry<K, V> entry, EventBatch<K, V> events,
-                           long start) {
+    /**
+     * Commits what the processor did.
+     *
+     * @param read whether the snapshot was read from Redis by this invocation (not handed over)
+     * @return null when committed; otherwise what the entry holds instead of the snapshot, as read when the commit
+     *         was refused
+     */
+    private Snapshot commit(K key, byte[] entryKey, ProcessorEntry<K, V> entry, boolean read, Turn turn,
+                            EventBatch<K, V> events, long start) {
         CacheStatistics statistics = parts.statistics;
         byte[] snapshot = entry.snapshot();
         switch (entry.operation()) {
             case NONE:
-                return true;
+                return read ? null : unlessChanged(entryKey, snapshot);
             case ACCESS: {
                 long access = parts.expiry.access();
                 if (access == TtlCode.UNCHANGED) {
-                    return true;
+                    return read ? null : unlessChanged(entryKey, snapshot);
                 }
                 MutateResult result = parts.writes.mutate("invoke", entryKey,
                         Mutation.touchIfEquals(snapshot, access), parts.events.route(entryKey));
+                if (result.outcome() == MutateResult.CONDITION_FAILED && !read) {
+                    return refused(result);
+                }
                 if (result.outcome() == MutateResult.ACCESSED_EXPIRED && events.isActive()) {
                     events.expired(key, parts.codec.decodeValue(snapshot));
                 }
-                // An access needs no compare-and-set: had the entry changed, the read was still a valid read.
-                return true;
+                // A snapshot that was read needs no compare-and-set: had the entry changed, the read was still valid.
+                return null;
             }
             case LOAD:
             case CREATE: {
@@ -153,29 +203,32 @@ final class Invoker<K, V> {
                 if (entry.operation() == ProcessorEntry.Operation.CREATE) {
                     parts.writer.write(new CacheEntry<>(key, value));
                 }
+                byte[] bytes = parts.codec.encodeValue(value);
                 MutateResult result = parts.writes.mutate("invoke", entryKey,
-                        Mutation.commit(snapshot, Mutation.CommitAction.SET, parts.codec.encodeValue(value),
-                                parts.expiry.creation(), TtlCode.UNCHANGED), parts.events.route(entryKey));
+                        Mutation.commit(snapshot, Mutation.CommitAction.SET, bytes, parts.expiry.creation(),
+                                TtlCode.UNCHANGED), parts.events.route(entryKey));
                 if (result.outcome() == MutateResult.CONDITION_FAILED) {
-                    return false;
+                    return refused(result);
                 }
                 if (result.outcome() == MutateResult.CREATED) {
+                    turn.committed = bytes;
                     events.created(key, value);
                     if (entry.operation() == ProcessorEntry.Operation.CREATE) {
                         statistics.puts(1);
                         statistics.putTime(start);
                     }
                 }
-                return true;
+                return null;
             }
             case UPDATE: {
                 V value = entry.newValue();
                 parts.writer.write(new CacheEntry<>(key, value));
+                byte[] bytes = parts.codec.encodeValue(value);
                 MutateResult result = parts.writes.mutate("invoke", entryKey,
-                        Mutation.commit(snapshot, Mutation.CommitAction.SET, parts.codec.encodeValue(value),
-                                TtlCode.EXPIRE_NOW, parts.expiry.update()), parts.events.route(entryKey));
+                        Mutation.commit(snapshot, Mutation.CommitAction.SET, bytes, TtlCode.EXPIRE_NOW,
+                                parts.expiry.update()), parts.events.route(entryKey));
                 if (result.outcome() == MutateResult.CONDITION_FAILED) {
-                    return false;
+                    return refused(result);
                 }
                 if (events.isActive()) {
                     // Decoded afresh: the processor may have changed the object its entry gave it.
@@ -183,30 +236,44 @@ final class Invoker<K, V> {
                 }
                 if (result.outcome() == MutateResult.UPDATED_EXPIRED) {
                     events.expired(key, value);
+                } else {
+                    turn.committed = bytes;
                 }
                 statistics.puts(1);
                 statistics.putTime(start);
-                return true;
+                return null;
             }
             default: {
                 parts.writer.delete(key);
                 if (snapshot == null) {
-                    return true;
+                    // Only ever a snapshot read from Redis: a handed-over one holds a value.
+                    return null;
                 }
                 MutateResult result = parts.writes.mutate("invoke", entryKey,
                         Mutation.commit(snapshot, Mutation.CommitAction.DELETE, null, TtlCode.EXPIRE_NOW,
                                 TtlCode.UNCHANGED), parts.events.route(entryKey));
                 if (result.outcome() == MutateResult.CONDITION_FAILED) {
-                    return false;
+                    return refused(result);
                 }
                 if (events.isActive()) {
                     events.removed(key, parts.codec.decodeValue(snapshot));
                 }
                 statistics.removals(1);
                 statistics.removeTime(start);
-                return true;
+                return null;
             }
         }
+    }
+
+    /** Proves a handed-over snapshot a read-only processor ran on: null when the entry still holds it. */
+    private Snapshot unlessChanged(byte[] entryKey, byte[] snapshot) {
+        byte[] current = parts.writes.read("invoke", entryKey).oldValue();
+        return Arrays.equals(current, snapshot) ? null : new Snapshot(current, true);
+    }
+
+    /** What a refused commit found: a refused compare-and-set replies with the entry's current bytes. */
+    private static Snapshot refused(MutateResult result) {
+        return new Snapshot(result.oldValue(), true);
     }
 
     <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys, EntryProcessor<K, V, T> processor,
@@ -228,5 +295,26 @@ final class Invoker<K, V> {
             }
         }
         return results;
+    }
+
+    /**
+     * The entry as a processor run starts from.
+     *
+     * @param bytes the stored bytes, or null for no entry
+     * @param read  whether they were read from Redis in this invocation, rather than handed over by the previous one
+     */
+    private record Snapshot(byte[] bytes, boolean read) {
+    }
+
+    /** What a committed processor leaves for the next one of the same key. */
+    private record Handover(byte[] entryKey, byte[] value) {
+    }
+
+    /** One invocation's state between its attempts. */
+    private static final class Turn {
+        /** The snapshot the next attempt starts from, or null to read one. */
+        Snapshot next;
+        /** The bytes this invocation stored, or null. */
+        byte[] committed;
     }
 }

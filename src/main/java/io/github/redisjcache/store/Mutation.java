@@ -162,7 +162,8 @@ public final class Mutation {
      * @param value       the new value for {@link CommitAction#SET}
      * @param createTtl   the time to live if the commit creates the entry
      * @param updateTtl   the time to live if the commit updates or accesses the entry
-     * @return the mutation
+     * @return the mutation; when refused, its result carries the bytes the entry held instead (null for none),
+     *         which entry processors run again on
      */
     public static Mutation commit(byte[] snapshot, CommitAction action, byte[] value, long createTtl,
                                   long updateTtl) {
