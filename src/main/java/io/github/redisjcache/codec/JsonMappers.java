@@ -45,7 +45,7 @@ final class JsonMappers {
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .build();
         AllowListTypeValidator validator = new AllowListTypeValidator(allowList);
-        return JsonMapper.builder(factory)
+        ObjectMapper mapper = JsonMapper.builder(factory)
                 .typeFactory(TypeFactory.createDefaultInstance().withClassLoader(classLoader))
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
@@ -70,5 +70,7 @@ final class JsonMappers {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
+        mapper.setSerializerProvider(new RootSerializers());
+        return mapper;
     }
 }
