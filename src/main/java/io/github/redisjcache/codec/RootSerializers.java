@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ser.SerializerFactory;
  * <p>Every value this codec writes is polymorphic at the top level (a declared class may hold a subclass), and for
  * such a value Jackson looks its class's serializer up on every call. Its cache answers a lookup by class only when
  * the serializer was first found by class; found by type first, as ours are, each call built the type again and
- * looked that up: about a seventh of encoding the benchmark's value (JFR). The serializer found is the one Jackson's
+ * looked that up: about a sixth of encoding the benchmark's value (JFR). The serializer found is the one Jackson's
  * lookup returns, kept as Jackson keeps a top-level serializer it could fetch in advance.
  */
 final class RootSerializers extends DefaultSerializerProvider {

@@ -5,6 +5,7 @@ import static io.github.redisjcache.integrationtests.MeasuredCaches.WARM_UP_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -160,9 +161,11 @@ class InvokeSnapshotsTest {
             }
         });
         waiter[0].start();
-        // Parked on the key's turn, which the held processor has.
+        // Parked on the key's turn, which the held processor has: the only untimed wait inside Invoker.invoke.
         Eventually.await(LIMIT, "the second processor waiting for its turn",
-                () -> waiter[0].getState() == Thread.State.WAITING);
+                () -> waiter[0].getState() == Thread.State.WAITING && Arrays.stream(waiter[0].getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().equals("io.github.redisjcache.cache.Invoker")
+                                && frame.getMethodName().equals("invoke")));
         return caches.measure(() -> {
             release.countDown();
             assertThat(held.join()).isEqualTo(2);
