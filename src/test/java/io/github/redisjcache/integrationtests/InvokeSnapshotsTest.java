@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import javax.cache.Cache;
 import javax.cache.configuration.FactoryBuilder;
@@ -59,7 +58,7 @@ class InvokeSnapshotsTest {
         cache.put(WARM_UP_KEY, 1);
         cache.put(KEY, 1);
         // Scripts loaded and connections open, so that measured operations send only their own commands.
-        cache.invoke(WARM_UP_KEY, increment(entry -> { }));
+        cache.invoke(WARM_UP_KEY, increment(() -> { }));
     }
 
     @AfterEach
@@ -81,7 +80,7 @@ class InvokeSnapshotsTest {
 
     @Test
     void aProcessorWaitingForTheSameKeyStartsFromTheBytesTheOneBeforeItCommitted() throws Exception {
-        Sent sent = afterAHeldProcessor(increment(entry -> { }));
+        Sent sent = afterAHeldProcessor(increment(() -> { }));
 
         assertThat(seen).containsExactly(2);
         assertThat(cache.get(KEY)).isEqualTo(3);
@@ -100,7 +99,7 @@ class InvokeSnapshotsTest {
 
     @Test
     void aReadOnlyProcessorOnAHandedOverSnapshotReadsTheEntryToProveIt() throws Exception {
-        Sent sent = afterAHeldProcessor(read(entry -> { }));
+        Sent sent = afterAHeldProcessor(read(() -> { }));
 
         assertThat(seen).containsExactly(2);
         assertThat(sent.commands()).as("%s", sent).isEqualTo(Map.of("evalsha", 1L, "get", 1L));
@@ -121,7 +120,7 @@ class InvokeSnapshotsTest {
         cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                 FactoryBuilder.factoryOf(IgnoreExpiries.class), null, false, false));
 
-        Sent sent = afterAHeldProcessor(increment(entry -> { }));
+        Sent sent = afterAHeldProcessor(increment(() -> { }));
 
         assertThat(seen).containsExactly(2);
         assertThat(cache.get(KEY)).isEqualTo(3);
@@ -151,19 +150,18 @@ class InvokeSnapshotsTest {
             return entry.getValue();
         }));
         assertThat(entered.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        Thread[] waiter = new Thread[1];
         CompletableFuture<Integer> queued = new CompletableFuture<>();
-        waiter[0] = new Thread(() -> {
+        Thread waiter = new Thread(() -> {
             try {
                 queued.complete(cache.invoke(KEY, waiting));
             } catch (RuntimeException e) {
                 queued.completeExceptionally(e);
             }
         });
-        waiter[0].start();
+        waiter.start();
         // Parked on the key's turn, which the held processor has: the only untimed wait inside Invoker.invoke.
         Eventually.await(LIMIT, "the second processor waiting for its turn",
-                () -> waiter[0].getState() == Thread.State.WAITING && Arrays.stream(waiter[0].getStackTrace())
+                () -> waiter.getState() == Thread.State.WAITING && Arrays.stream(waiter.getStackTrace())
                         .anyMatch(frame -> frame.getClassName().equals("io.github.redisjcache.cache.Invoker")
                                 && frame.getMethodName().equals("invoke")));
         return caches.measure(() -> {
@@ -173,33 +171,33 @@ class InvokeSnapshotsTest {
         });
     }
 
-    /** Increments the value, first recording it and running {@code before} with the entry. */
-    private EntryProcessor<String, Integer, Integer> increment(Consumer<Object> before) {
+    /** Increments the value, first recording it and running {@code before}. */
+    private EntryProcessor<String, Integer, Integer> increment(Runnable before) {
         return (entry, args) -> {
             int value = entry.getValue();
             if (entry.getKey().equals(KEY)) {
                 seen.add(value);
             }
-            before.accept(entry);
+            before.run();
             entry.setValue(value + 1);
             return value + 1;
         };
     }
 
-    /** Returns the value, first recording it and running {@code before} with the entry. */
-    private EntryProcessor<String, Integer, Integer> read(Consumer<Object> before) {
+    /** Returns the value, first recording it and running {@code before}. */
+    private EntryProcessor<String, Integer, Integer> read(Runnable before) {
         return (entry, args) -> {
             int value = entry.getValue();
             seen.add(value);
-            before.accept(entry);
+            before.run();
             return value;
         };
     }
 
     /** Runs {@code action} on the first call only. */
-    private static Consumer<Object> onFirstRun(Runnable action) {
+    private static Runnable onFirstRun(Runnable action) {
         boolean[] done = new boolean[1];
-        return entry -> {
+        return () -> {
             if (!done[0]) {
                 done[0] = true;
                 action.run();
