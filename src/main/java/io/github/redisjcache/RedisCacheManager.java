@@ -85,7 +85,8 @@ final class RedisCacheManager implements CacheManager {
         EventSettings events = settings.events();
         this.eventHub = new EventHub(store, events.listenerLease(), events.expiryGrace(), events.expirySweep());
         this.factory = new CacheFactory(this, store, classLoader, background, eventHub);
-        this.awaiter = new Awaiter("cache manager " + uri, connection.operationTimeout().toMillis());
+        this.awaiter = new Awaiter("cache manager " + uri, connection.operationTimeout().toMillis(),
+                connection.replyWatchdog());
         this.destroyNotices = new DestroyNotices(connection.client(), background);
         store.preloadScripts().exceptionally(failure -> null);
     }

@@ -75,7 +75,8 @@ public final class CacheParts<K, V> {
         this.events = events;
         this.statistics = statistics;
         this.jmx = jmx;
-        this.awaiter = new Awaiter("cache " + cacheName, store.connection().operationTimeout().toMillis());
+        this.awaiter = new Awaiter("cache " + cacheName, store.connection().operationTimeout().toMillis(),
+                store.connection().replyWatchdog());
         this.writes = new Writes(redis, expiry, events, awaiter);
         this.background = new BackgroundWork(background);
         this.evictions = new EvictionCount(hub, keys, statistics);

@@ -36,6 +36,10 @@ public final class ConnectionRegistry {
         synchronized (ENTRIES) {
             Entry entry = ENTRIES.get(settings);
             if (entry == null || entry.connection.isShutdown()) {
+                if (entry != null) {
+                    // Its client was shut down by someone else (unwrapped and closed): its watchdog is left to stop.
+                    entry.connection.replyWatchdog().close();
+                }
                 entry = new Entry(open(settings));
                 ENTRIES.put(settings, entry);
             }

@@ -19,6 +19,7 @@ public final class SharedConnection {
     private final RedissonClient client;
     private final ConnectionMode mode;
     private final Duration operationTimeout;
+    private final ReplyWatchdog replyWatchdog;
     private volatile ServerInfo serverInfo;
 
     private SharedConnection(ConnectionSettings settings, RedissonClient client, ConnectionMode mode,
@@ -27,6 +28,7 @@ public final class SharedConnection {
         this.client = client;
         this.mode = mode;
         this.operationTimeout = operationTimeout;
+        this.replyWatchdog = new ReplyWatchdog("redis-jcache-reply-watchdog", ReplyWatchdog.SCAN_MILLIS);
     }
 
     static SharedConnection open(ConnectionSettings settings) {
@@ -77,6 +79,11 @@ public final class SharedConnection {
         return operationTimeout;
     }
 
+    /** @return what bounds the callers' waits for this connection's replies to {@link #operationTimeout()} */
+    public ReplyWatchdog replyWatchdog() {
+        return replyWatchdog;
+    }
+
     /**
      * Returns facts about the server, read once with {@code INFO server}.
      *
@@ -92,6 +99,7 @@ public final class SharedConnection {
     }
 
     void shutdown() {
+        replyWatchdog.close();
         client.shutdown(0, 2, TimeUnit.SECONDS);
     }
 

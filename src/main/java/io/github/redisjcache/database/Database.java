@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.redisson.api.BatchResult;
@@ -368,7 +367,7 @@ public final class Database implements AutoCloseable {
 
     private <T> T await(String operation, String key, CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return connection.replyWatchdog().get(stage.toCompletableFuture(), timeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw fail(operation, key, e);

@@ -86,7 +86,8 @@ public final class EventHub implements AutoCloseable {
         this.leaseMillis = lease.toMillis();
         this.graceMillis = grace.toMillis();
         this.sweepMillis = sweep.toMillis();
-        this.awaiter = new Awaiter("the event hub", connection.operationTimeout().toMillis());
+        this.awaiter = new Awaiter("the event hub", connection.operationTimeout().toMillis(),
+                connection.replyWatchdog());
         // Sharded pub/sub arrived in Redis 7.0; an older cluster gets plain (broadcast) channels.
         this.shards = connection.mode() == io.github.redisjcache.connection.ConnectionMode.CLUSTER
                 && connection.serverInfo().hasSharding7()

@@ -3,10 +3,11 @@ package io.github.redisjcache.store;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.cache.CacheException;
+
+import io.github.redisjcache.connection.ReplyWatchdog;
 
 /**
  * Waits for Redis replies within the connection's bound, turning failures into {@link CacheException}s that name
@@ -16,16 +17,19 @@ public final class Awaiter {
 
     private final String subject;
     private final long timeoutMillis;
+    private final ReplyWatchdog watchdog;
 
     /**
      * Creates an awaiter.
      *
      * @param subject       what the operations act on, for messages: a cache's name, or a description
      * @param timeoutMillis the longest wait for one reply
+     * @param watchdog      ends the waits past that bound
      */
-    public Awaiter(String subject, long timeoutMillis) {
+    public Awaiter(String subject, long timeoutMillis, ReplyWatchdog watchdog) {
         this.subject = subject;
         this.timeoutMillis = timeoutMillis;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -39,7 +43,7 @@ public final class Awaiter {
      */
     public <T> T await(String operation, CompletableFuture<T> future) {
         try {
-            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return watchdog.get(future, timeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CacheException("Interrupted during " + operation + " on " + subject, e);

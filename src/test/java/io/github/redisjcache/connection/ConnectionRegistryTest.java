@@ -34,7 +34,7 @@ class ConnectionRegistryTest {
     }
 
     @Test
-    void leasesOnEqualSettingsShareOneConnectionUntilTheLastIsClosed() {
+    void leasesOnEqualSettingsShareOneConnectionUntilTheLastIsClosed() throws InterruptedException {
         ConnectionRegistry.Lease first = ConnectionRegistry.acquire(ConnectionSettings.fromUri(uri()));
         ConnectionRegistry.Lease second = ConnectionRegistry.acquire(ConnectionSettings.fromUri(uri()));
 
@@ -48,6 +48,30 @@ class ConnectionRegistryTest {
         second.close();
         assertThat(second.connection().isShutdown()).isTrue();
         assertThat(ConnectionRegistry.openConnections()).isEqualTo(before);
+        assertWatchdogStops(second.connection());
+    }
+
+    /** The thread that bounds waits for the connection's replies ends with it. */
+    private static void assertWatchdogStops(SharedConnection connection) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (connection.replyWatchdog().isRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(connection.replyWatchdog().isRunning()).isFalse();
+    }
+
+    @Test
+    void aConnectionWhoseClientWasShutDownElsewhereIsReplacedAndItsWatchdogStopped() throws InterruptedException {
+        ConnectionSettings settings = ConnectionSettings.fromUri(uri());
+        ConnectionRegistry.Lease lease = ConnectionRegistry.acquire(settings);
+        lease.connection().client().shutdown();
+
+        try (ConnectionRegistry.Lease again = ConnectionRegistry.acquire(settings)) {
+            assertThat(again.connection()).isNotSameAs(lease.connection());
+            assertThat(again.connection().replyWatchdog().isRunning()).isTrue();
+            assertWatchdogStops(lease.connection());
+        }
+        lease.close();
     }
 
     @Test
