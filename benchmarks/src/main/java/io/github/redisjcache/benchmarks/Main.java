@@ -57,6 +57,9 @@ public final class Main {
     static final List<String> ALL_PHASES = List.of("sweep", "matrix", "listeners", "cost", "memory",
             "redis-benchmark");
 
+    /** Steal and I/O wait per JMH run (see {@link MachineTime}). */
+    static final String MACHINE_TIME_FILE = "machine-time.csv";
+
     private final Path out;
     private final boolean quick;
     private final Set<String> phases;
@@ -130,6 +133,7 @@ public final class Main {
         long started = System.nanoTime();
         writeMachine(server);
         Files.deleteIfExists(out.resolve("checks.txt"));
+        Files.deleteIfExists(out.resolve(MACHINE_TIME_FILE));
         ConnectionSettings ours = ConnectionSettings.fromUri(BenchRedis.uri());
         String oursPool = Integer.toString(ours.poolSize());
         // RBucket "at our settings" takes the transport ours resolves to here as well.
@@ -327,6 +331,7 @@ public final class Main {
         String label = String.format(Locale.ROOT, "[%d] %s %s.%s %s threads=%d", ++runCount, phase, bench, op,
                 params, threads);
         long start = System.nanoTime();
+        MachineTime before = MachineTime.now();
         try {
             RunResult result = new Runner(builder.build()).runSingle();
             List<Double> scores = new ArrayList<>();
@@ -336,9 +341,13 @@ public final class Main {
                 }
             }
             double[] array = scores.stream().mapToDouble(Double::doubleValue).toArray();
-            System.out.printf(Locale.ROOT, "%s: %.0f ops/s (median of %d; %.0f-%.0f) in %.0fs%n", label,
+            double[] shares = before == null ? null : before.sharesUntil(MachineTime.now());
+            System.out.printf(Locale.ROOT, "%s: %.0f ops/s (median of %d; %.0f-%.0f) in %.0fs%s%n", label,
                     Row.median(array), array.length, Arrays.stream(array).min().orElse(0),
-                    Arrays.stream(array).max().orElse(0), (System.nanoTime() - start) / 1e9);
+                    Arrays.stream(array).max().orElse(0), (System.nanoTime() - start) / 1e9,
+                    shares == null ? "" : String.format(Locale.ROOT, "; steal %.1f %%, I/O wait %.1f %%",
+                            shares[0], shares[1]));
+            recordMachineTime(label, shares);
             return Optional.of(array);
         } catch (Exception e) {
             System.out.println(label + ": FAILED " + e);
@@ -348,6 +357,23 @@ public final class Main {
             }
             System.out.println("  cause: " + cause);
             return Optional.empty();
+        }
+    }
+
+    /** Appends a JMH run's steal and I/O wait to machine-time.csv, so that a run cut short keeps them too. */
+    private void recordMachineTime(String label, double[] shares) {
+        if (shares == null) {
+            return;
+        }
+        Path file = out.resolve(MACHINE_TIME_FILE);
+        try {
+            if (!Files.exists(file)) {
+                Files.write(file, List.of("run,steal_percent,io_wait_percent"));
+            }
+            Files.write(file, List.of(String.format(Locale.ROOT, "\"%s\",%.2f,%.2f", label.replace("\"", "'"),
+                    shares[0], shares[1])), java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("Cannot record the machine's time: " + e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ final class Report {
     private final List<String[]> costs;
     private final List<String[]> memory;
     private final List<String> checks;
+    private final List<String[]> machineTime;
     private final StringBuilder md = new StringBuilder();
     private final List<String[]> goals = new ArrayList<>();
 
@@ -49,6 +51,7 @@ final class Report {
         this.memory = csv(dir.resolve("memory.csv"));
         Path checkFile = dir.resolve("checks.txt");
         this.checks = Files.exists(checkFile) ? Files.readAllLines(checkFile) : List.of();
+        this.machineTime = csv(dir.resolve(Main.MACHINE_TIME_FILE));
     }
 
     static void write(Path dir) throws Exception {
@@ -158,7 +161,9 @@ final class Report {
         }
         md.append("| our defaults | pool-size ").append(oursPool()).append(", netty-threads ")
                 .append(Contenders.nettyThreads(oursNetty())).append(", transport ")
-                .append(Objects.requireNonNullElse(Contenders.transport(oursNetty()), "?")).append(" |\n\n");
+                .append(Objects.requireNonNullElse(Contenders.transport(oursNetty()), "?")).append(" |\n");
+        machineTimeRow();
+        md.append('\n');
         for (int threads : List.of(1, 16)) {
             throughputTable(threads);
         }
@@ -417,6 +422,20 @@ final class Report {
             }
         }
         return properties;
+    }
+
+    /** The CPU time the hypervisor took and the cores spent waiting for I/O, over the JMH runs. */
+    private void machineTimeRow() {
+        if (machineTime.isEmpty()) {
+            return;
+        }
+        // The run's label holds commas: the two figures are the last fields.
+        double[] steal = machineTime.stream().mapToDouble(f -> Double.parseDouble(f[f.length - 2])).toArray();
+        double[] ioWait = machineTime.stream().mapToDouble(f -> Double.parseDouble(f[f.length - 1])).toArray();
+        md.append(String.format(Locale.ROOT, "| CPU time taken by the hypervisor (steal), per JMH run | median %.1f %%,"
+                        + " max %.1f %% (I/O wait: median %.1f %%, max %.1f %%; %s) |\n", Row.median(steal),
+                Arrays.stream(steal).max().orElse(0), Row.median(ioWait), Arrays.stream(ioWait).max().orElse(0),
+                Main.MACHINE_TIME_FILE));
     }
 
     private static List<String[]> csv(Path file) throws IOException {
