@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -371,7 +372,7 @@ public final class Main {
                 Files.write(file, List.of("run,steal_percent,io_wait_percent"));
             }
             Files.write(file, List.of(String.format(Locale.ROOT, "\"%s\",%.2f,%.2f", label.replace("\"", "'"),
-                    shares[0], shares[1])), java.nio.file.StandardOpenOption.APPEND);
+                    shares[0], shares[1])), StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.out.println("Cannot record the machine's time: " + e);
         }
