@@ -123,7 +123,7 @@ public final class ReplyWatchdog {
     }
 
     /** Ends the overdue waits; drops the watches of ended threads, which nothing else refers to. */
-    void scan(long now) {
+    private void scan(long now) {
         for (Iterator<WeakReference<Watch>> it = enlisted.iterator(); it.hasNext(); ) {
             Watch watch = it.next().get();
             if (watch == null) {

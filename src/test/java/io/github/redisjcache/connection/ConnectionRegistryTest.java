@@ -8,10 +8,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.TestRedis;
@@ -34,7 +36,7 @@ class ConnectionRegistryTest {
     }
 
     @Test
-    void leasesOnEqualSettingsShareOneConnectionUntilTheLastIsClosed() throws InterruptedException {
+    void leasesOnEqualSettingsShareOneConnectionUntilTheLastIsClosed() {
         ConnectionRegistry.Lease first = ConnectionRegistry.acquire(ConnectionSettings.fromUri(uri()));
         ConnectionRegistry.Lease second = ConnectionRegistry.acquire(ConnectionSettings.fromUri(uri()));
 
@@ -52,16 +54,14 @@ class ConnectionRegistryTest {
     }
 
     /** The thread that bounds waits for the connection's replies ends with it. */
-    private static void assertWatchdogStops(SharedConnection connection) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (connection.replyWatchdog().isRunning() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private static void assertWatchdogStops(SharedConnection connection) {
+        Eventually.await(Duration.ofSeconds(5), "the watchdog's thread ended",
+                () -> !connection.replyWatchdog().isRunning());
         assertThat(connection.replyWatchdog().isRunning()).isFalse();
     }
 
     @Test
-    void aConnectionWhoseClientWasShutDownElsewhereIsReplacedAndItsWatchdogStopped() throws InterruptedException {
+    void aConnectionWhoseClientWasShutDownElsewhereIsReplacedAndItsWatchdogStopped() {
         ConnectionSettings settings = ConnectionSettings.fromUri(uri());
         ConnectionRegistry.Lease lease = ConnectionRegistry.acquire(settings);
         lease.connection().client().shutdown();

@@ -3,6 +3,7 @@ package io.github.redisjcache.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.github.redisjcache.support.Eventually;
 
 /**
  * Callers wait untimed and the watchdog ends the waits past their bound: a wait gets its reply or its failure as a
@@ -101,9 +104,7 @@ class ReplyWatchdogTest {
         List<Throwable> thrown = new ArrayList<>();
         Thread waiter = new Thread(() -> thrown.add(catchThrowable(() -> watchdog.get(never, 10_000))));
         waiter.start();
-        while (waiter.getState() != Thread.State.WAITING) {
-            Thread.sleep(5);
-        }
+        Eventually.await(Duration.ofSeconds(5), "the waiter parked", () -> waiter.getState() == Thread.State.WAITING);
 
         waiter.interrupt();
         waiter.join(5_000);
@@ -129,11 +130,10 @@ class ReplyWatchdogTest {
         }
         assertThat(watchdog.enlistedCount()).isPositive();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (watchdog.enlistedCount() > 0 && System.nanoTime() < deadline) {
+        Eventually.await(Duration.ofSeconds(10), "the ended threads' watches dropped", () -> {
             System.gc();
-            Thread.sleep(50);
-        }
+            return watchdog.enlistedCount() == 0;
+        });
 
         assertThat(watchdog.enlistedCount()).isZero();
     }
@@ -141,10 +141,7 @@ class ReplyWatchdogTest {
     @Test
     void afterCloseTheThreadEndsAndWaitsAreStillBounded() throws Exception {
         watchdog.close();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (watchdog.isRunning() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Eventually.await(Duration.ofSeconds(5), "the watchdog's thread ended", () -> !watchdog.isRunning());
         assertThat(watchdog.isRunning()).isFalse();
 
         Throwable thrown = catchThrowable(() -> watchdog.get(new CompletableFuture<>(), 200));
