@@ -25,13 +25,16 @@ final class BatchWrites {
     private final CacheEvents<?, ?> events;
     private final Awaiter awaiter;
     private final Writes writes;
+    private final CommittedValues committed;
 
-    BatchWrites(RedisStore store, ExpiryRules expiry, CacheEvents<?, ?> events, Awaiter awaiter, Writes writes) {
+    BatchWrites(RedisStore store, ExpiryRules expiry, CacheEvents<?, ?> events, Awaiter awaiter, Writes writes,
+                CommittedValues committed) {
         this.store = store;
         this.expiry = expiry;
         this.events = events;
         this.awaiter = awaiter;
         this.writes = writes;
+        this.committed = committed;
     }
 
     /**
@@ -47,6 +50,9 @@ final class BatchWrites {
     List<MutateResult> write(List<byte[]> keys, List<byte[]> values, boolean onlyIfAbsent, boolean wantOld) {
         if (keys.isEmpty()) {
             return List.of();
+        }
+        for (byte[] key : keys) {
+            committed.forget(key);
         }
         if (!expiry.isFixed()) {
             return writeAsked(keys, values, onlyIfAbsent);

@@ -47,7 +47,8 @@ final class Bulk<K, V> {
     Bulk(RedisCache<K, V> cache, CacheParts<K, V> parts) {
         this.cache = cache;
         this.parts = parts;
-        this.batchWrites = new BatchWrites(parts.store, parts.expiry, parts.events, parts.awaiter, parts.writes);
+        this.batchWrites = new BatchWrites(parts.store, parts.expiry, parts.events, parts.awaiter, parts.writes,
+                parts.committed);
     }
 
     Map<K, V> getAll(Set<? extends K> keys) {
@@ -311,6 +312,7 @@ final class Bulk<K, V> {
         RedisStore.Batch batch = parts.store.batch();
         List<CompletableFuture<MutateResult>> futures = new ArrayList<>(toRemoveKeys.size());
         for (byte[] entryKey : toRemoveKeys) {
+            parts.committed.forget(entryKey);
             EventRoute route = parts.events.route(entryKey);
             if (route != null) {
                 futures.add(batch.commands().mutate(entryKey, Mutation.remove(), route).thenApply(result ->
@@ -346,6 +348,7 @@ final class Bulk<K, V> {
 
     /** Deletes every entry, chunk by chunk, without listeners, writer or statistics, as the specification says. */
     void clear() {
+        parts.committed.forgetAll();
         try {
             parts.store.deleteMatching(parts.keys.entryPattern(), parts.awaiter);
         } catch (CacheException e) {

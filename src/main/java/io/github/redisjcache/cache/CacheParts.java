@@ -40,6 +40,7 @@ public final class CacheParts<K, V> {
     final JmxRegistration jmx;
     final Awaiter awaiter;
     final Writes writes;
+    final CommittedValues committed = new CommittedValues();
     final BackgroundWork background;
     final EvictionCount evictions;
 
@@ -77,7 +78,7 @@ public final class CacheParts<K, V> {
         this.jmx = jmx;
         this.awaiter = new Awaiter("cache " + cacheName, store.connection().operationTimeout().toMillis(),
                 store.connection().replyWatchdog());
-        this.writes = new Writes(redis, expiry, events, awaiter);
+        this.writes = new Writes(redis, expiry, events, awaiter, committed);
         this.background = new BackgroundWork(background);
         this.evictions = new EvictionCount(hub, keys, statistics);
     }

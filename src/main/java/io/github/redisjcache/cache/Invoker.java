@@ -30,26 +30,22 @@ import io.github.redisjcache.store.TtlCode;
  * snapshot, with backoff, a bounded number of times.
  *
  * <p>A snapshot is read from Redis, except in two cases that spare that round trip. A refused commit brings back
- * what the entry holds, and the next run starts from that. And a processor that commits a value while another of this
- * JVM waits for the same key hands its bytes over: the waiting one starts from them unread. Those bytes are only a
- * guess (another JVM may have written since), so a run on them must prove them: a change by its compare-and-set, a
- * read-only run by reading the entry, which runs the processor again when they differ.
+ * what the entry holds, and the next run starts from that. And a processor that commits a value leaves its bytes
+ * ({@link CommittedValues}): the next processor of the same key in this JVM, waiting already or coming later, starts
+ * from them unread. Those bytes are only a guess (another JVM may have written since), so a run on them must prove
+ * them: a change by its compare-and-set, a read-only run or a run that throws by reading the entry, which runs the
+ * processor again when they differ.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 final class Invoker<K, V> {
 
-    /** Enough stripes that unrelated keys rarely wait for each other. */
-    private static final int STRIPES = 256;
-
     private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
 
     private final CacheParts<K, V> parts;
     private final InvokeLock lock;
-    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    // Per stripe, guarded by its lock: the bytes a processor just committed, left for the next one of the same key.
-    private final Handover[] handovers = new Handover[STRIPES];
+    private final ReentrantLock[] stripes = new ReentrantLock[CommittedValues.STRIPES];
 
     /**
      * Creates the invoker of one cache instance.
@@ -60,7 +56,7 @@ final class Invoker<K, V> {
     Invoker(CacheParts<K, V> parts, InvokeLock lock) {
         this.parts = parts;
         this.lock = lock;
-        for (int i = 0; i < STRIPES; i++) {
+        for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
         }
     }
@@ -73,15 +69,15 @@ final class Invoker<K, V> {
      */
     <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
         byte[] entryKey = parts.codec.entryKey(key);
-        int stripeIndex = Math.floorMod(Arrays.hashCode(entryKey), STRIPES);
+        int stripeIndex = CommittedValues.stripe(entryKey);
         ReentrantLock stripe = stripes[stripeIndex];
+        CommittedValues committed = parts.committed;
         stripe.lock();
         try {
-            Handover handover = handovers[stripeIndex];
-            handovers[stripeIndex] = null;
+            byte[] kept = committed.take(stripeIndex, entryKey);
             Turn turn = new Turn();
-            if (handover != null && Arrays.equals(handover.entryKey(), entryKey) && readsPlainly(entryKey)) {
-                turn.next = new Snapshot(handover.value(), false);
+            if (kept != null && readsPlainly(entryKey)) {
+                turn.next = new Snapshot(kept, false);
             }
             byte[] token = lock == null ? null : lock.acquire(entryKey);
             T result;
@@ -92,10 +88,16 @@ final class Invoker<K, V> {
                     release(entryKey, token);
                 }
             }
-            // Handed over only to a thread already waiting, so that no value stays held; not under an invoke lock,
-            // whose turns go round the JVMs and would mostly leave the next processor a stale guess.
-            if (turn.committed != null && lock == null && stripe.hasQueuedThreads()) {
-                handovers[stripeIndex] = new Handover(entryKey, turn.committed);
+            if (turn.staleGuess) {
+                committed.distrust(stripeIndex);
+            }
+            // Not under an invoke lock, whose turns go round the JVMs and would mostly leave a stale guess. Through a
+            // writer, only to a thread already waiting: a stale guess would have the writer store what its run made.
+            if (turn.committed != null && lock == null) {
+                boolean awaited = stripe.hasQueuedThreads();
+                if (awaited || !parts.writer.isActive()) {
+                    committed.offer(stripeIndex, entryKey, turn.committed, awaited);
+                }
             }
             return result;
         } finally {
@@ -142,10 +144,21 @@ final class Invoker<K, V> {
             T result;
             try {
                 result = processor.process(entry, arguments);
-            } catch (CacheException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new EntryProcessorException(e);
+            } catch (RuntimeException | Error e) {
+                Snapshot current = snapshot.read() || e instanceof VirtualMachineError ? null
+                        : unlessChanged(entryKey, snapshot.bytes(), e);
+                if (current == null) {
+                    if (e instanceof RuntimeException && !(e instanceof CacheException)) {
+                        throw new EntryProcessorException(e);
+                    }
+                    throw e;
+                }
+                // It failed on a guess that another write had made stale: what it found says nothing.
+                turn.staleGuess = true;
+                if (readsPlainly(entryKey)) {
+                    turn.next = current;
+                }
+                continue;
             }
             long getTime = start;
             Snapshot current = commit(key, entryKey, entry, snapshot.read(), turn, events, start);
@@ -159,6 +172,9 @@ final class Invoker<K, V> {
                 parts.events.fire(events);
                 return result;
             }
+            if (!snapshot.read()) {
+                turn.staleGuess = true;
+            }
             if (current.read() && readsPlainly(entryKey)) {
                 turn.next = current;
             }
@@ -170,7 +186,7 @@ final class Invoker<K, V> {
     /**
      * Commits what the processor did.
      *
-     * @param read whether the snapshot was read from Redis by this invocation (not handed over)
+     * @param read whether the snapshot was read from Redis by this invocation (not left by a previous one)
      * @return null when committed; otherwise what the entry holds instead of the snapshot, as read when the commit
      *         was refused
      */
@@ -246,7 +262,7 @@ final class Invoker<K, V> {
             default: {
                 parts.writer.delete(key);
                 if (snapshot == null) {
-                    // Only ever a snapshot read from Redis: a handed-over one holds a value.
+                    // Only ever a snapshot read from Redis: one left by a previous processor holds a value.
                     return null;
                 }
                 MutateResult result = parts.writes.mutate("invoke", entryKey,
@@ -265,10 +281,20 @@ final class Invoker<K, V> {
         }
     }
 
-    /** Proves a handed-over snapshot a read-only processor ran on: null when the entry still holds it. */
+    /** Proves a snapshot a read-only processor ran on unread: null when the entry still holds it. */
     private Snapshot unlessChanged(byte[] entryKey, byte[] snapshot) {
         byte[] current = parts.writes.read("invoke", entryKey).oldValue();
         return Arrays.equals(current, snapshot) ? null : new Snapshot(current, true);
+    }
+
+    /** Proves a snapshot a processor failed on unread; a failure to read carries the processor's as suppressed. */
+    private Snapshot unlessChanged(byte[] entryKey, byte[] snapshot, Throwable failure) {
+        try {
+            return unlessChanged(entryKey, snapshot);
+        } catch (RuntimeException e) {
+            e.addSuppressed(failure);
+            throw e;
+        }
     }
 
     /** What a refused commit found: a refused compare-and-set replies with the entry's current bytes. */
@@ -301,13 +327,9 @@ final class Invoker<K, V> {
      * The entry as a processor run starts from.
      *
      * @param bytes the stored bytes, or null for no entry
-     * @param read  whether they were read from Redis in this invocation, rather than handed over by the previous one
+     * @param read  whether they were read from Redis in this invocation, rather than left by a previous one
      */
     private record Snapshot(byte[] bytes, boolean read) {
-    }
-
-    /** What a committed processor leaves for the next one of the same key. */
-    private record Handover(byte[] entryKey, byte[] value) {
     }
 
     /** One invocation's state between its attempts. */
@@ -316,5 +338,7 @@ final class Invoker<K, V> {
         Snapshot next;
         /** The bytes this invocation stored, or null. */
         byte[] committed;
+        /** Whether a snapshot it did not read proved stale. */
+        boolean staleGuess;
     }
 }

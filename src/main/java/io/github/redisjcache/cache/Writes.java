@@ -34,12 +34,14 @@ final class Writes {
     private final ExpiryRules expiry;
     private final CacheEvents<?, ?> events;
     private final Awaiter awaiter;
+    private final CommittedValues committed;
 
-    Writes(Commands redis, ExpiryRules expiry, CacheEvents<?, ?> events, Awaiter awaiter) {
+    Writes(Commands redis, ExpiryRules expiry, CacheEvents<?, ?> events, Awaiter awaiter, CommittedValues committed) {
         this.redis = redis;
         this.expiry = expiry;
         this.events = events;
         this.awaiter = awaiter;
+        this.committed = committed;
     }
 
     /**
@@ -49,6 +51,7 @@ final class Writes {
      *                change); without it the old value is returned only when it had to be read anyway
      */
     MutateResult put(byte[] key, byte[] value, boolean wantOld) {
+        committed.forget(key);
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
             long create = expiry.creation();
@@ -99,6 +102,7 @@ final class Writes {
      *                   value the change found and reported; without it the result is the outcome alone
      */
     MutateResult putIfAbsent(byte[] key, byte[] value, boolean wantValues) {
+        committed.forget(key);
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
             long create = expiry.creation();
@@ -121,6 +125,7 @@ final class Writes {
      *                change); without it the result may carry neither the old value nor an expired one
      */
     MutateResult replace(byte[] key, byte[] value, boolean wantOld) {
+        committed.forget(key);
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
             long update = expiry.update();
@@ -141,6 +146,7 @@ final class Writes {
      * @param current the bytes read just before when a custom policy needs them, else null
      */
     MutateResult replaceIfEquals(byte[] key, byte[] expected, byte[] value, byte[] current) {
+        committed.forget(key);
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
             return mutate("replace", key,
@@ -158,6 +164,7 @@ final class Writes {
 
     /** Deletes the entry if present; the old value is returned only when asked for or when someone listens. */
     MutateResult remove(byte[] key, boolean wantOld) {
+        committed.forget(key);
         EventRoute route = events.route(key);
         if (route != null) {
             MutateResult result = mutate("remove", key, Mutation.remove(), route);
@@ -177,6 +184,7 @@ final class Writes {
      * @param current the bytes read just before when a custom policy needs them, else null
      */
     MutateResult removeIfEquals(byte[] key, byte[] expected, byte[] current) {
+        committed.forget(key);
         EventRoute route = events.route(key);
         if (expiry.isFixed()) {
             return mutate("remove", key, Mutation.removeIfEquals(expected, expiry.access()), route);

@@ -3,26 +3,36 @@ package io.github.redisjcache.integrationtests;
 import static io.github.redisjcache.integrationtests.MeasuredCaches.KEY;
 import static io.github.redisjcache.integrationtests.MeasuredCaches.WARM_UP_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.cache.Cache;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryExpiredListener;
+import javax.cache.integration.CacheWriter;
 import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.redisjcache.integrationtests.MeasuredCaches.Sent;
 import io.github.redisjcache.support.Eventually;
@@ -33,9 +43,9 @@ import io.github.redisjcache.testing.TestRedis;
 
 /**
  * Where an entry processor's snapshot comes from when it is not read: a refused commit's reply carries what the entry
- * holds, and a processor that committed hands its bytes to the next one of the same key waiting in this JVM. Each
- * case is counted in what the client sent, and each stale guess is caught: writes by another instance go through a
- * second cache manager, which shares nothing with the measured one but Redis.
+ * holds, and a processor that committed leaves its bytes to the next one of the same key in this JVM, waiting or
+ * coming later. Each case is counted in what the client sent, and each stale guess is caught: writes by another
+ * instance go through a second cache manager, which shares nothing with the measured one but Redis.
  */
 @RedisTest
 class InvokeSnapshotsTest {
@@ -116,6 +126,151 @@ class InvokeSnapshotsTest {
     }
 
     @Test
+    void aProcessorStartsFromTheBytesTheLastOneOfThisInstanceCommittedWithoutReadingThem() {
+        cache.invoke(KEY, increment(() -> { }));
+
+        Sent sent = caches.measure(() -> cache.invoke(KEY, increment(() -> { })));
+
+        assertThat(seen).containsExactly(1, 2);
+        assertThat(cache.get(KEY)).isEqualTo(3);
+        assertThat(sent.commands()).as("%s", sent).isEqualTo(Map.of("evalsha", 1L));
+        assertThat(sent.roundTrips()).as("%s", sent).isEqualTo(1);
+    }
+
+    @Test
+    void keptBytesThatAnotherInstanceChangedAreRefusedAndTheNextCommitsAreNotKeptForAWhile() {
+        cache.invoke(KEY, increment(() -> { }));
+        elsewhere.put(KEY, 100);
+
+        Sent refused = caches.measure(() -> cache.invoke(KEY, increment(() -> { })));
+
+        assertThat(seen).containsExactly(1, 2, 100);
+        assertThat(refused.commands()).as("%s", refused).isEqualTo(Map.of("evalsha", 2L));
+        // The refused guess's commit and the next 15 (CommittedValues.DISTRUSTED_COMMITS in all) are not kept.
+        for (int i = 0; i < 15; i++) {
+            Sent read = caches.measure(() -> cache.invoke(KEY, increment(() -> { })));
+            assertThat(read.commands()).as("commit %s after the stale guess: %s", i + 1, read)
+                    .isEqualTo(Map.of("get", 1L, "evalsha", 1L));
+        }
+        Sent kept = caches.measure(() -> cache.invoke(KEY, increment(() -> { })));
+        assertThat(kept.commands()).as("%s", kept).isEqualTo(Map.of("get", 1L, "evalsha", 1L));
+        Sent unread = caches.measure(() -> cache.invoke(KEY, increment(() -> { })));
+        assertThat(unread.commands()).as("%s", unread).isEqualTo(Map.of("evalsha", 1L));
+        assertThat(cache.get(KEY)).isEqualTo(118);
+    }
+
+    @Test
+    void aProcessorThatFailsOnStaleKeptBytesRunsAgainOnWhatTheEntryHolds() {
+        cache.invoke(KEY, increment(() -> { }));
+        elsewhere.put(KEY, 100);
+
+        Sent sent = caches.measure(() -> assertThat(cache.invoke(KEY, failingOn(2))).isEqualTo(101));
+
+        assertThat(seen).containsExactly(1, 2, 100);
+        assertThat(cache.get(KEY)).isEqualTo(101);
+        // The failure was proved wrong by reading the entry, and the second run started from what the read found.
+        assertThat(sent.commands()).as("%s", sent).isEqualTo(Map.of("get", 1L, "evalsha", 1L));
+    }
+
+    @Test
+    void aProcessorThatFailsOnKeptBytesTheEntryStillHoldsFailsAfterOneRun() {
+        cache.invoke(KEY, increment(() -> { }));
+
+        Sent sent = caches.measure(() -> assertThatThrownBy(() -> cache.invoke(KEY, failingOn(2)))
+                .isInstanceOf(EntryProcessorException.class).hasRootCauseMessage("refused 2"));
+
+        assertThat(seen).containsExactly(1, 2);
+        assertThat(cache.get(KEY)).isEqualTo(2);
+        assertThat(sent.commands()).as("%s", sent).isEqualTo(Map.of("get", 1L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writesOfThisInstance")
+    void aWriteThroughThisInstanceForgetsTheKeptBytes(String write, Consumer<Cache<String, Integer>> writing,
+                                                     Integer left) {
+        cache.invoke(KEY, increment(() -> { }));
+        writing.accept(cache);
+        seen.clear();
+
+        Sent sent = caches.measure(() -> cache.invoke(KEY, incrementFromZero()));
+
+        // One run, on what the write left, read: no refused guess, no second run of the processor.
+        assertThat(seen).containsExactly(left);
+        assertThat(sent.commands()).as("%s", sent).containsEntry("get", 1L);
+    }
+
+    static Stream<Arguments> writesOfThisInstance() {
+        return Stream.of(
+                Arguments.of("put", (Consumer<Cache<String, Integer>>) c -> c.put(KEY, 50), 50),
+                Arguments.of("getAndPut", (Consumer<Cache<String, Integer>>) c -> c.getAndPut(KEY, 50), 50),
+                Arguments.of("putAll", (Consumer<Cache<String, Integer>>) c -> c.putAll(Map.of(KEY, 50)), 50),
+                Arguments.of("replace", (Consumer<Cache<String, Integer>>) c -> c.replace(KEY, 50), 50),
+                Arguments.of("replace if equal", (Consumer<Cache<String, Integer>>) c -> c.replace(KEY, 2, 50), 50),
+                Arguments.of("remove", (Consumer<Cache<String, Integer>>) c -> c.remove(KEY), null),
+                Arguments.of("remove if equal", (Consumer<Cache<String, Integer>>) c -> c.remove(KEY, 2), null),
+                Arguments.of("removeAll of keys", (Consumer<Cache<String, Integer>>) c -> c.removeAll(Set.of(KEY)),
+                        null),
+                Arguments.of("removeAll", (Consumer<Cache<String, Integer>>) Cache::removeAll, null),
+                Arguments.of("clear", (Consumer<Cache<String, Integer>>) Cache::clear, null));
+    }
+
+    @Test
+    void throughAWriterOnlyAProcessorAlreadyWaitingIsLeftTheBytes() {
+        Cache<String, Integer> writing = caches.create("snapshots-written", new MutableConfiguration<String, Integer>()
+                .setTypes(String.class, Integer.class).setWriteThrough(true)
+                .setCacheWriterFactory(FactoryBuilder.factoryOf(IgnoreWrites.class)));
+        writing.put(KEY, 1);
+        writing.invoke(KEY, increment(() -> { }));
+
+        Sent sent = caches.measure(() -> writing.invoke(KEY, increment(() -> { })));
+
+        // A stale guess would have the writer store what a run on it made: every run reads.
+        assertThat(sent.commands()).as("%s", sent).isEqualTo(Map.of("get", 1L, "evalsha", 1L));
+    }
+
+    @Test
+    void onlySmallValuesAreKeptForAProcessorNotYetWaiting() {
+        Cache<String, String> texts = caches.create("snapshots-texts",
+                new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+        EntryProcessor<String, String, Void> append = (entry, args) -> {
+            entry.setValue(entry.getValue() + "x");
+            return null;
+        };
+        // Within CommittedValues.KEPT_LIMIT (2048 bytes) once encoded, and beyond it.
+        texts.put(KEY, "s".repeat(1900));
+        texts.put(WARM_UP_KEY, "l".repeat(2100));
+        texts.invoke(KEY, append);
+        texts.invoke(WARM_UP_KEY, append);
+
+        Sent small = caches.measure(() -> texts.invoke(KEY, append));
+        Sent large = caches.measure(() -> texts.invoke(WARM_UP_KEY, append));
+
+        assertThat(small.commands()).as("%s", small).isEqualTo(Map.of("evalsha", 1L));
+        assertThat(large.commands()).as("%s", large).isEqualTo(Map.of("get", 1L, "evalsha", 1L));
+        assertThat(texts.get(KEY)).hasSize(1902);
+        assertThat(texts.get(WARM_UP_KEY)).hasSize(2102);
+    }
+
+    /** A writer that stores nothing: with it, the cache writes through. */
+    public static final class IgnoreWrites implements CacheWriter<String, Integer> {
+        @Override
+        public void write(Cache.Entry<? extends String, ? extends Integer> entry) {
+        }
+
+        @Override
+        public void writeAll(Collection<Cache.Entry<? extends String, ? extends Integer>> entries) {
+        }
+
+        @Override
+        public void delete(Object key) {
+        }
+
+        @Override
+        public void deleteAll(Collection<?> keys) {
+        }
+    }
+
+    @Test
     void whileExpiriesAreReportedEveryRunReadsItsSnapshot() throws Exception {
         cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                 FactoryBuilder.factoryOf(IgnoreExpiries.class), null, false, false));
@@ -179,6 +334,30 @@ class InvokeSnapshotsTest {
                 seen.add(value);
             }
             before.run();
+            entry.setValue(value + 1);
+            return value + 1;
+        };
+    }
+
+    /** Increments the value, taking none as 0, after recording it (null for none). */
+    private EntryProcessor<String, Integer, Integer> incrementFromZero() {
+        return (entry, args) -> {
+            Integer value = entry.getValue();
+            seen.add(value);
+            int next = value == null ? 1 : value + 1;
+            entry.setValue(next);
+            return next;
+        };
+    }
+
+    /** Increments the value after recording it, but throws when it is {@code refused}. */
+    private EntryProcessor<String, Integer, Integer> failingOn(int refused) {
+        return (entry, args) -> {
+            int value = entry.getValue();
+            seen.add(value);
+            if (value == refused) {
+                throw new IllegalStateException("refused " + refused);
+            }
             entry.setValue(value + 1);
             return value + 1;
         };
