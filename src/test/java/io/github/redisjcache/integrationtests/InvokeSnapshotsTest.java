@@ -23,6 +23,7 @@ import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryExpiredListener;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.integration.CacheWriter;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
@@ -212,6 +213,22 @@ class InvokeSnapshotsTest {
                         null),
                 Arguments.of("removeAll", (Consumer<Cache<String, Integer>>) Cache::removeAll, null),
                 Arguments.of("clear", (Consumer<Cache<String, Integer>>) Cache::clear, null));
+    }
+
+    @Test
+    void keptBytesOfAnEntryThatHasSinceExpiredAreRefusedAndTheProcessorRunsOnNoEntry() {
+        Cache<String, Integer> expiring = caches.create("snapshots-expiring", new MutableConfiguration<String, Integer>()
+                .setTypes(String.class, Integer.class).setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                        new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, 300))));
+        expiring.invoke(KEY, incrementFromZero());
+        Eventually.await(LIMIT, "the entry to expire", () -> !expiring.containsKey(KEY));
+
+        Sent sent = caches.measure(() -> assertThat(expiring.invoke(KEY, incrementFromZero())).isEqualTo(1));
+
+        // The guess (1) was refused, and the refusal said there is no entry: the expired value did not come back.
+        assertThat(seen).containsExactly(null, 1, null);
+        assertThat(expiring.get(KEY)).isEqualTo(1);
+        assertThat(sent.commands()).as("%s", sent).doesNotContainKey("get");
     }
 
     @Test
