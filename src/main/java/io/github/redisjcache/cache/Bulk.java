@@ -95,6 +95,9 @@ final class Bulk<K, V> {
         Commands commands = batch.commands();
         List<CompletableFuture<MutateResult>> futures = new ArrayList<>(entryKeys.size());
         for (byte[] entryKey : entryKeys) {
+            if (access == TtlCode.EXPIRE_NOW) {
+                parts.committed.forget(entryKey);
+            }
             EventRoute route = parts.events.route(entryKey);
             if (route != null && route.tracksExpiry()) {
                 futures.add(commands.readTracked(entryKey, access, route));
@@ -176,6 +179,9 @@ final class Bulk<K, V> {
             long access = parts.expiry.access();
             if (access != TtlCode.UNCHANGED) {
                 byte[] entryKey = entryKeys.get(i);
+                if (access == TtlCode.EXPIRE_NOW) {
+                    parts.committed.forget(entryKey);
+                }
                 futures.add(batch.commands().mutate(entryKey, Mutation.touchIfEquals(values.get(i), access),
                         parts.events.route(entryKey)));
                 touched.add(i);

@@ -43,7 +43,14 @@ final class CommittedValues {
      */
     byte[] take(int stripe, byte[] entryKey) {
         Committed committed = slots.get(stripe);
-        if (committed == null || !Arrays.equals(committed.entryKey(), entryKey)) {
+        if (committed == null) {
+            return null;
+        }
+        if (!Arrays.equals(committed.entryKey(), entryKey)) {
+            if (committed.value().length > KEPT_LIMIT) {
+                // Left for a waiting processor, but one of another key came first: large bytes are not held on.
+                slots.compareAndSet(stripe, committed, null);
+            }
             return null;
         }
         slots.compareAndSet(stripe, committed, null);
@@ -73,7 +80,10 @@ final class CommittedValues {
         distrust[stripe] = DISTRUSTED_COMMITS;
     }
 
-    /** Forgets a key's bytes: this instance is about to write the entry otherwise than by a processor. */
+    /**
+     * Forgets a key's bytes: this instance is about to write the entry otherwise than by a processor, or to read it
+     * with an access expiry of zero, which deletes it.
+     */
     void forget(byte[] entryKey) {
         int stripe = stripe(entryKey);
         Committed committed = slots.get(stripe);

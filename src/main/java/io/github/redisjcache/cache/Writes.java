@@ -207,12 +207,18 @@ final class Writes {
         if (accessTtl == TtlCode.UNCHANGED) {
             return new MutateResult(MutateResult.ACCESSED, read);
         }
+        if (accessTtl == TtlCode.EXPIRE_NOW) {
+            committed.forget(key);
+        }
         return mutate(operation, key, Mutation.touchIfEquals(read, accessTtl), events.route(key));
     }
 
     /** Reads an entry and applies a built-in policy's access expiry in the same command or script. */
     MutateResult getFixed(byte[] key) {
         long access = expiry.access();
+        if (access == TtlCode.EXPIRE_NOW) {
+            committed.forget(key);
+        }
         EventRoute route = events.route(key);
         if (route != null && route.tracksExpiry()) {
             return awaiter.await("get", redis.readTracked(key, access, route));

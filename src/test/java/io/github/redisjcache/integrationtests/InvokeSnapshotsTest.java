@@ -5,6 +5,7 @@ import static io.github.redisjcache.integrationtests.MeasuredCaches.WARM_UP_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,6 +25,7 @@ import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheWriter;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
@@ -229,6 +231,51 @@ class InvokeSnapshotsTest {
         assertThat(seen).containsExactly(null, 1, null);
         assertThat(expiring.get(KEY)).isEqualTo(1);
         assertThat(sent.commands()).as("%s", sent).doesNotContainKey("get");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readsThatExpire")
+    void aReadWithAnAccessExpiryOfZeroForgetsTheKeptBytes(String read, Consumer<Cache<String, Integer>> reading) {
+        Cache<String, Integer> readOnce = caches.create("snapshots-read-once", new MutableConfiguration<String, Integer>()
+                .setTypes(String.class, Integer.class).setExpiryPolicyFactory(FactoryBuilder.factoryOf(
+                        ExpiresOnRead.class)));
+        readOnce.put(KEY, 1);
+        readOnce.invoke(KEY, increment(() -> { }));
+        reading.accept(readOnce);
+        seen.clear();
+
+        Sent sent = caches.measure(() -> readOnce.invoke(KEY, incrementFromZero()));
+
+        // The read deleted the entry: the next processor reads it and runs once, on no entry.
+        assertThat(seen).containsExactly((Integer) null);
+        assertThat(sent.commands()).as("%s", sent).containsEntry("get", 1L);
+    }
+
+    static Stream<Arguments> readsThatExpire() {
+        return Stream.of(
+                Arguments.of("get", (Consumer<Cache<String, Integer>>) c -> assertThat(c.get(KEY)).isEqualTo(2)),
+                Arguments.of("getAll", (Consumer<Cache<String, Integer>>) c -> assertThat(c.getAll(Set.of(KEY)))
+                        .isEqualTo(Map.of(KEY, 2))));
+    }
+
+    /** Entries that never expire until read once: an access expiry of zero. */
+    public static final class ExpiresOnRead implements ExpiryPolicy, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForCreation() {
+            return javax.cache.expiry.Duration.ETERNAL;
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForAccess() {
+            return javax.cache.expiry.Duration.ZERO;
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForUpdate() {
+            return null;
+        }
     }
 
     @Test
