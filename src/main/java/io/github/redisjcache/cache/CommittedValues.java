@@ -28,6 +28,8 @@ final class CommittedValues {
     static final int DISTRUSTED_COMMITS = 16;
 
     private final AtomicReferenceArray<Committed> slots = new AtomicReferenceArray<>(STRIPES);
+    // Whether any bytes were ever offered: until then, writes of a cache that never invokes skip hashing their key.
+    private volatile boolean used;
     // Per stripe, guarded by the invoker's lock of that stripe: commits not to keep.
     private final int[] distrust = new int[STRIPES];
 
@@ -72,6 +74,9 @@ final class CommittedValues {
                 return;
             }
         }
+        if (!used) {
+            used = true;
+        }
         slots.set(stripe, new Committed(entryKey, value));
     }
 
@@ -85,6 +90,9 @@ final class CommittedValues {
      * with an access expiry of zero, which deletes it.
      */
     void forget(byte[] entryKey) {
+        if (!used) {
+            return;
+        }
         int stripe = stripe(entryKey);
         Committed committed = slots.get(stripe);
         if (committed != null && Arrays.equals(committed.entryKey(), entryKey)) {
@@ -94,6 +102,9 @@ final class CommittedValues {
 
     /** Forgets every key's bytes: this instance is about to delete entries it cannot name one by one. */
     void forgetAll() {
+        if (!used) {
+            return;
+        }
         for (int i = 0; i < STRIPES; i++) {
             slots.set(i, null);
         }
