@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.redisson.Redisson;
 import org.redisson.api.RBatch;
 import org.redisson.api.RBucket;
+import org.redisson.api.RBuckets;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 
@@ -33,8 +34,9 @@ import io.lettuce.core.api.sync.RedisCommands;
 /**
  * The client floors: plain Redisson {@code RBucket} get/set (the client redis-jcache is built on) and Lettuce's
  * synchronous GET/SET (one shared connection, as Lettuce recommends), both storing the value as hand-serialized
- * bytes ({@link ItemBytes}) under the same keys. {@code getAll}/{@code putAll} are Lettuce's MGET/MSET of
- * {@link Workload#BULK} keys.
+ * bytes ({@link ItemBytes}) under the same keys. {@code getAll}/{@code putAll} are MGET/MSET of
+ * {@link Workload#BULK} keys: Lettuce's, and Redisson's {@code RBuckets} (which, like a cache's getAll, returns a map
+ * by key name), the floor of the client redis-jcache sends its MGET and MSET through.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,6 +60,7 @@ public class ClientBench {
 
     private RedissonClient redisson;
     private RBucket<byte[]>[] buckets;
+    private RBuckets bulkBuckets;
     private RedisClient lettuce;
     private StatefulRedisConnection<byte[], byte[]> connection;
     private RedisCommands<byte[], byte[]> sync;
@@ -75,6 +78,7 @@ public class ClientBench {
         if (client.equals("rbucket")) {
             redisson = Redisson.create(Contenders.redissonConfig(pool, netty));
             buckets = new RBucket[Workload.KEYS];
+            bulkBuckets = redisson.getBuckets(ByteArrayCodec.INSTANCE);
             RBatch batch = redisson.createBatch();
             for (int i = 0; i < Workload.KEYS; i++) {
                 buckets[i] = redisson.getBucket("plain:" + Workload.KEY[i], ByteArrayCodec.INSTANCE);
@@ -113,6 +117,8 @@ public class ClientBench {
         SplittableRandom random;
         byte[][][] keySets;
         Map<byte[], byte[]>[] maps;
+        String[][] nameSets;
+        Map<String, byte[]>[] nameMaps;
         int bulk;
 
         @Setup(Level.Trial)
@@ -121,13 +127,19 @@ public class ClientBench {
             random = new SplittableRandom(42 + bench.threadIds.getAndIncrement());
             keySets = new byte[Workload.BULK_SETS][][];
             maps = new Map[Workload.BULK_SETS];
+            nameSets = new String[Workload.BULK_SETS][];
+            nameMaps = new Map[Workload.BULK_SETS];
             for (int s = 0; s < Workload.BULK_SETS; s++) {
                 keySets[s] = new byte[Workload.BULK][];
                 maps[s] = new HashMap<>();
+                nameSets[s] = new String[Workload.BULK];
+                nameMaps[s] = new HashMap<>();
                 for (int i = 0; i < Workload.BULK; i++) {
                     int k = random.nextInt(Workload.KEYS);
                     keySets[s][i] = bench.keyBytes[k];
                     maps[s].put(bench.keyBytes[k], ItemBytes.encode(Workload.VALUE[k]));
+                    nameSets[s][i] = "plain:" + Workload.KEY[k];
+                    nameMaps[s].put(nameSets[s][i], ItemBytes.encode(Workload.VALUE[k]));
                 }
             }
         }
@@ -155,11 +167,21 @@ public class ClientBench {
         }
     }
 
-    /** Lettuce only: MGET of {@link Workload#BULK} keys, decoding each value. */
+    /** MGET of {@link Workload#BULK} keys, decoding each value. */
     @Benchmark
     public int getAll(Keys keys) {
-        List<KeyValue<byte[], byte[]>> values = sync.mget(keys.keySets[keys.bulk++ & (Workload.BULK_SETS - 1)]);
+        int set = keys.bulk++ & (Workload.BULK_SETS - 1);
         int found = 0;
+        if (redisson != null) {
+            Map<String, byte[]> values = bulkBuckets.get(keys.nameSets[set]);
+            for (byte[] value : values.values()) {
+                if (ItemBytes.decode(value) != null) {
+                    found++;
+                }
+            }
+            return found;
+        }
+        List<KeyValue<byte[], byte[]>> values = sync.mget(keys.keySets[set]);
         for (KeyValue<byte[], byte[]> value : values) {
             if (value.hasValue() && ItemBytes.decode(value.getValue()) != null) {
                 found++;
@@ -168,9 +190,14 @@ public class ClientBench {
         return found;
     }
 
-    /** Lettuce only: MSET of {@link Workload#BULK} entries (values encoded once, ahead). */
+    /** MSET of {@link Workload#BULK} entries (values encoded once, ahead). */
     @Benchmark
     public String putAll(Keys keys) {
-        return sync.mset(keys.maps[keys.bulk++ & (Workload.BULK_SETS - 1)]);
+        int set = keys.bulk++ & (Workload.BULK_SETS - 1);
+        if (redisson != null) {
+            bulkBuckets.set(keys.nameMaps[set]);
+            return "OK";
+        }
+        return sync.mset(keys.maps[set]);
     }
 }

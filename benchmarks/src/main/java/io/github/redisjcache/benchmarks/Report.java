@@ -168,6 +168,7 @@ final class Report {
             throughputTable(threads);
         }
         goalsSection();
+        bulkFloorsSection();
         listenersSection();
         sweepSection();
         costSection();
@@ -249,6 +250,36 @@ final class Report {
         }
         double ratio = ours / other;
         goals.add(new String[]{name, fmt2(ratio), fmt2(target), ratio >= target ? "yes" : "**no**"});
+    }
+
+    /**
+     * getAll and putAll against the MGET and MSET of the client we send them through: Redisson's own bulk calls bound
+     * how far any provider built on it can lead Redisson's JCache.
+     */
+    private void bulkFloorsSection() {
+        Column buckets = new Column("RBuckets", "ClientBench", "rbucket", oursPool(), oursNetty(), false);
+        md.append("## getAll and putAll against the clients' own MGET and MSET (calls/s)\n\n")
+                .append("RBuckets: Redisson's `RBuckets` get and set of the same ").append(Workload.BULK)
+                .append(" keys (one MGET, one MSET) at our connection settings (pool ").append(oursPool())
+                .append(", netty ").append(nettyLabel(oursNetty())).append("), values serialized by hand like ")
+                .append("Lettuce's. The last column is as far as a provider sending one MGET or MSET through ")
+                .append("Redisson could lead Redisson's JCache.\n\n")
+                .append("| operation | threads | redis-jcache json | redis-jcache kryo | RBuckets | Lettuce | ")
+                .append("json ÷ RBuckets | kryo ÷ RBuckets | RBuckets ÷ Redisson JCache best |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String op : List.of("getAll", "putAll")) {
+            for (int threads : List.of(1, 16)) {
+                double floor = value(buckets, op, threads);
+                md.append("| ").append(op).append(" | ").append(threads).append(" | ")
+                        .append(ops(value(oursJson(), op, threads))).append(" | ")
+                        .append(ops(value(oursKryo(), op, threads))).append(" | ").append(ops(floor)).append(" | ")
+                        .append(ops(value(lettuce(), op, threads))).append(" | ")
+                        .append(ratio(value(oursJson(), op, threads), floor)).append(" | ")
+                        .append(ratio(value(oursKryo(), op, threads), floor)).append(" | ")
+                        .append(ratio(floor, value(redissonBest(), op, threads))).append(" |\n");
+            }
+        }
+        md.append('\n');
     }
 
     private void listenersSection() {
