@@ -2,6 +2,7 @@ package io.github.redisjcache.cache;
 
 import io.github.redisjcache.store.Awaiter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -78,22 +79,47 @@ final class BatchWrites {
      * one round trip per node.
      */
     private List<MutateResult> writeEternal(List<byte[]> keys, List<byte[]> values) {
-        RedisStore.Batch batch = store.batch();
-        List<CompletableFuture<Void>> futures = new ArrayList<>();
-        for (List<Integer> group : store.bySlot(keys)) {
-            List<byte[]> keysAndValues = new ArrayList<>(group.size() * 2);
-            for (int index : group) {
-                keysAndValues.add(keys.get(index));
-                keysAndValues.add(values.get(index));
+        if (!store.isCluster()) {
+            setOnItsOwn(keysAndValues(keys, values, null));
+        } else {
+            Collection<List<Integer>> groups = store.bySlot(keys);
+            if (groups.size() == 1) {
+                setOnItsOwn(keysAndValues(keys, values, groups.iterator().next()));
+            } else {
+                RedisStore.Batch batch = store.batch();
+                List<CompletableFuture<Void>> futures = new ArrayList<>(groups.size());
+                for (List<Integer> group : groups) {
+                    futures.add(batch.commands().setMany(keysAndValues(keys, values, group)));
+                }
+                batch.await(awaiter, futures);
             }
-            futures.add(batch.commands().setMany(keysAndValues));
         }
-        batch.await(awaiter, futures);
         List<MutateResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             results.add(MutateResult.WRITTEN_UNKNOWN);
         }
         return results;
+    }
+
+    /**
+     * One MSET on its own rather than in a batch: Redisson pipelines it with other threads' commands on the pool's
+     * connections, while a batch holds a connection until its reply comes (with the default pool of 2, at most two
+     * putAlls were in flight whatever the threads).
+     */
+    private void setOnItsOwn(List<byte[]> keysAndValues) {
+        awaiter.await("putAll", store.single().setMany(keysAndValues));
+    }
+
+    /** key, value, key, value, ... of the entries at the given indexes, or of all when {@code indexes} is null. */
+    private static List<byte[]> keysAndValues(List<byte[]> keys, List<byte[]> values, List<Integer> indexes) {
+        int count = indexes == null ? keys.size() : indexes.size();
+        List<byte[]> keysAndValues = new ArrayList<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            int index = indexes == null ? i : indexes.get(i);
+            keysAndValues.add(keys.get(index));
+            keysAndValues.add(values.get(index));
+        }
+        return keysAndValues;
     }
 
     private static CompletableFuture<MutateResult> queue(Commands commands, byte[] key, byte[] value, long create,
