@@ -107,7 +107,8 @@ final class BatchWrites {
      * putAlls were in flight whatever the threads).
      */
     private void setOnItsOwn(List<byte[]> keysAndValues) {
-        awaiter.await("putAll", store.single().setMany(keysAndValues));
+        // Named for what it does: putAll and loadAll's stores both come here.
+        awaiter.await("storing entries", store.single().setMany(keysAndValues));
     }
 
     /** key, value, key, value, ... of the entries at the given indexes, or of all when {@code indexes} is null. */
