@@ -315,9 +315,23 @@ final class Bulk<K, V> {
             }
         }
         EventBatch<K, V> events = parts.events.batch();
+        long removed = parts.events.publishing() ? removeHeard(toRemove, toRemoveKeys, events)
+                : batchWrites.deleteUnheard(toRemoveKeys);
+        if (removed > 0) {
+            statistics.removals(removed);
+            statistics.removeTime(start);
+        }
+        parts.events.fire(events);
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
+    }
+
+    /** Removes entries someone listens to, one {@code mutate.lua} call each: the events need each old value. */
+    private long removeHeard(List<K> keys, List<byte[]> entryKeys, EventBatch<K, V> events) {
         RedisStore.Batch batch = parts.store.batch();
-        List<CompletableFuture<MutateResult>> futures = new ArrayList<>(toRemoveKeys.size());
-        for (byte[] entryKey : toRemoveKeys) {
+        List<CompletableFuture<MutateResult>> futures = new ArrayList<>(entryKeys.size());
+        for (byte[] entryKey : entryKeys) {
             parts.committed.forget(entryKey);
             EventRoute route = parts.events.route(entryKey);
             if (route != null) {
@@ -333,23 +347,16 @@ final class Bulk<K, V> {
         long removed = 0;
         for (int i = 0; i < results.size(); i++) {
             MutateResult result = results.get(i);
-            cache.noteExpired(toRemove.get(i), result, events);
+            cache.noteExpired(keys.get(i), result, events);
             if (result.outcome() != MutateResult.DELETED) {
                 continue;
             }
             removed++;
             if (result.oldValue() != null && events.isActive()) {
-                events.removed(toRemove.get(i), parts.codec.decodeValue(result.oldValue()));
+                events.removed(keys.get(i), parts.codec.decodeValue(result.oldValue()));
             }
         }
-        if (removed > 0) {
-            statistics.removals(removed);
-            statistics.removeTime(start);
-        }
-        parts.events.fire(events);
-        if (writeFailure != null) {
-            throw writeFailure;
-        }
+        return removed;
     }
 
     /** Deletes every entry, chunk by chunk, without listeners, writer or statistics, as the specification says. */

@@ -71,8 +71,19 @@ final class AcknowledgedCommands extends Commands {
     }
 
     @Override
+    public CompletableFuture<int[]> putMany(java.util.List<byte[]> keys, java.util.List<byte[]> values,
+                                            long createTtl, long updateTtl) {
+        return acknowledged(commands -> commands.putMany(keys, values, createTtl, updateTtl));
+    }
+
+    @Override
     public CompletableFuture<Boolean> delete(byte[] key) {
         return acknowledged(commands -> commands.delete(key));
+    }
+
+    @Override
+    public CompletableFuture<Long> deleteMany(java.util.List<byte[]> keys) {
+        return acknowledged(commands -> commands.deleteMany(keys));
     }
 
     @Override

@@ -87,6 +87,36 @@ public class Commands {
     }
 
     /**
+     * Puts entries of one hash slot that nobody listens to, by {@code putall.lua}: one call for them all, each entry
+     * given the time to live of a created or of an updated entry, as {@link #mutate} with {@link Mutation#put} would
+     * one by one.
+     *
+     * @param keys      the entry keys, all in one hash slot
+     * @param values    their values, in the same order
+     * @param createTtl the time to live of a created entry: milliseconds, {@link TtlCode#ETERNAL} or
+     *                  {@link TtlCode#EXPIRE_NOW}
+     * @param updateTtl the time to live of an updated entry: any {@link TtlCode}
+     * @return one outcome per entry, in order: {@link MutateResult#CREATED}, {@link MutateResult#UPDATED},
+     *         {@link MutateResult#CREATED_EXPIRED} or {@link MutateResult#UPDATED_EXPIRED}
+     */
+    public CompletableFuture<int[]> putMany(List<byte[]> keys, List<byte[]> values, long createTtl, long updateTtl) {
+        Object[] args = new Object[2 + values.size()];
+        args[0] = createTtl;
+        args[1] = updateTtl;
+        for (int i = 0; i < values.size(); i++) {
+            args[2 + i] = values.get(i);
+        }
+        return scripts.run(executor, Scripts.PUT_ALL, keys.get(0), keys.toArray(), args).thenApply(reply -> {
+            byte[] digits = (byte[]) reply;
+            int[] outcomes = new int[digits.length];
+            for (int i = 0; i < digits.length; i++) {
+                outcomes[i] = digits[i] - '0';
+            }
+            return outcomes;
+        });
+    }
+
+    /**
      * EXISTS.
      *
      * @param key the entry key
@@ -171,6 +201,17 @@ public class Commands {
     public CompletableFuture<Boolean> delete(byte[] key) {
         return executor.<Long, Long>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.UNLINK, key)
                 .toCompletableFuture().thenApply(count -> count != null && count > 0);
+    }
+
+    /**
+     * UNLINK of keys that share one hash slot (any keys on a standalone or Sentinel deployment).
+     *
+     * @param keys the entry keys
+     * @return how many of them existed
+     */
+    public CompletableFuture<Long> deleteMany(List<byte[]> keys) {
+        return executor.<Long, Long>writeAsync(keys.get(0), ByteArrayCodec.INSTANCE, StoreCommands.UNLINK,
+                keys.toArray()).toCompletableFuture();
     }
 
     /**

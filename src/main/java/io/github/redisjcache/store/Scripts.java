@@ -18,7 +18,8 @@ final class Scripts {
     static final LuaScript SWAP = LuaScript.load("swap");
     static final LuaScript LISTENERS = LuaScript.load("listeners");
     static final LuaScript SHADOW = LuaScript.load("shadow");
-    static final LuaScript[] ALL = {MUTATE, SWAP, LISTENERS, SHADOW};
+    static final LuaScript PUT_ALL = LuaScript.load("putall");
+    static final LuaScript[] ALL = {MUTATE, SWAP, LISTENERS, SHADOW, PUT_ALL};
 
     private final CommandAsyncExecutor direct;
     private final boolean bySource;

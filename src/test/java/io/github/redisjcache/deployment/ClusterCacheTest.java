@@ -195,6 +195,41 @@ class ClusterCacheTest {
     }
 
     @Test
+    void putAllWithAnExpiryPolicyAndRemoveAllWorkOverEverySlot() {
+        Cache<String, String> cache = first.createCache("expiring-bulk", configuration().setStatisticsEnabled(true)
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                        new javax.cache.expiry.Duration(TimeUnit.MINUTES, 10))));
+        Map<String, String> entries = new HashMap<>();
+        Map<String, String> updated = new HashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            entries.put("key-" + i, "value-" + i);
+            updated.put("key-" + i, "updated-" + i);
+        }
+        Set<String> keys = entries.keySet();
+
+        cache.putAll(entries);
+        cache.putAll(updated);
+
+        assertThat(cache.getAll(keys)).isEqualTo(updated);
+        // Created, then updated with the creation's time to live kept (never made eternal).
+        for (String key : List.of("key-0", "key-1", "key-1499", "key-2999")) {
+            String entryKey = "jcache:expiring-bulk:" + key;
+            try (RespClient client = cluster.masterForSlot(RedisCluster.slotOf(entryKey)).client()) {
+                assertThat((Long) client.call("PTTL", entryKey)).as(key).isBetween(1L, 600_000L);
+            }
+        }
+        CacheStatistics statistics = cache.unwrap(RedisCache.class).statistics();
+        assertThat(statistics.getCachePuts()).isEqualTo(6_000);
+
+        Set<String> someMissing = new HashSet<>(keys);
+        someMissing.add("never-put");
+        cache.removeAll(someMissing);
+
+        assertThat(cache.getAll(keys)).isEmpty();
+        assertThat(statistics.getCacheRemovals()).isEqualTo(3_000);
+    }
+
+    @Test
     void evictionsOnEveryMasterAreCounted() {
         List<RedisServer> masters = cluster.currentMasters();
         Cache<Integer, String> cache = first.createCache("evicted", new MutableConfiguration<Integer, String>()

@@ -13,6 +13,8 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,40 @@ class ReplicaAcknowledgementTest {
                 assertThat(replicaValue(replica, "b")).isEqualTo("\"4\"");
             } finally {
                 manager.close();
+            }
+        }
+    }
+
+    @Test
+    void putAllAndRemoveAllOfExpiringEntriesAreAcknowledgedAndFailWithoutTheReplica() {
+        try (RedisServer master = RedisServer.start()) {
+            RedisServer replica = RedisServer.startReplicaOf(master);
+            CacheManager manager = acknowledgingManager(master, "500ms");
+            try {
+                Cache<String, String> cache = manager.createCache("acknowledged",
+                        new MutableConfiguration<String, String>().setTypes(String.class, String.class)
+                                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(Duration.TEN_MINUTES)));
+                cache.putAll(Map.of("a", "1", "b", "2"));
+                forgetScripts(master);
+
+                // One call of putall.lua for them all, sent with its source and followed by WAIT.
+                cache.putAll(Map.of("a", "3", "b", "4"));
+                assertThat(replicaValue(replica, "a")).isEqualTo("\"3\"");
+                assertThat(replicaValue(replica, "b")).isEqualTo("\"4\"");
+                // One UNLINK for them all, followed by WAIT.
+                cache.removeAll(Set.of("a"));
+                assertThat(replicaValue(replica, "a")).isNull();
+
+                replica.close();
+                assertThatThrownBy(() -> cache.putAll(Map.of("c", "5", "d", "6")))
+                        .isInstanceOf(CacheException.class)
+                        .hasMessageContaining("acknowledged by 0 of 1 required replicas");
+                assertThatThrownBy(() -> cache.removeAll(Set.of("b", "c")))
+                        .isInstanceOf(CacheException.class)
+                        .hasMessageContaining("acknowledged by 0 of 1 required replicas");
+            } finally {
+                manager.close();
+                replica.close();
             }
         }
     }

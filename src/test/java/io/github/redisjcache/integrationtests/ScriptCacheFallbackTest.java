@@ -13,12 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.cache.Cache;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.event.EventType;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.redisjcache.integrationtests.MeasuredCaches.Sent;
+import io.github.redisjcache.support.RecordingListener;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
 
@@ -62,27 +66,54 @@ class ScriptCacheFallbackTest {
     @Test
     void aBatchOfScriptCallsSurvivesAForgottenScript(RespClient redis) {
         Cache<String, Integer> cache = caches.create("scripts-batch", ExpiryPolicies.CREATED.configuration());
+        // A listener makes putAll publish an event per entry: a batch of mutate.lua calls, one per entry.
+        RecordingListener<String, Integer> listener = new RecordingListener<>();
+        cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(listener), null, false, true));
         cache.put("warm-up", 0);
         redis.call("SCRIPT", "FLUSH");
-        Map<String, Integer> entries = new LinkedHashMap<>();
-        for (int i = 0; i < 50; i++) {
-            entries.put("k-" + i, i);
-        }
+        Map<String, Integer> entries = entries(50);
 
         cache.putAll(entries);
 
         assertThat(cache.getAll(entries.keySet())).isEqualTo(entries);
+        assertThat(listener.count(EventType.CREATED)).isEqualTo(51);
         // Loaded again under the SHA the cache calls it by.
-        assertThat(redis.callList("SCRIPT", "EXISTS", sha1OfMutate())).containsExactly(1L);
+        assertThat(redis.callList("SCRIPT", "EXISTS", sha1Of("mutate"))).containsExactly(1L);
+    }
+
+    @Test
+    void putAllsOneScriptCallSurvivesAForgottenScript(RespClient redis) {
+        Cache<String, Integer> cache = caches.create("scripts-putall", ExpiryPolicies.CREATED.configuration());
+        cache.putAll(entries(10));
+        redis.call("SCRIPT", "FLUSH");
+        Map<String, Integer> entries = entries(50);
+
+        Sent afterFlush = caches.measure(() -> cache.putAll(entries));
+        Sent next = caches.measure(() -> cache.putAll(entries));
+
+        assertThat(afterFlush.commands()).as("after SCRIPT FLUSH: %s", afterFlush)
+                .isEqualTo(Map.of("evalsha", 1L, "eval", 1L));
+        assertThat(next.commands()).as("the call after: %s", next).isEqualTo(Map.of("evalsha", 1L));
+        assertThat(cache.getAll(entries.keySet())).isEqualTo(entries);
+        assertThat(redis.callList("SCRIPT", "EXISTS", sha1Of("putall"))).containsExactly(1L);
+    }
+
+    private static Map<String, Integer> entries(int count) {
+        Map<String, Integer> entries = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            entries.put("k-" + i, i);
+        }
+        return entries;
     }
 
     /**
-     * The SHA-1 by which the cache calls {@code mutate.lua}, computed from the script's resource as the store sends
-     * it: comment lines emptied and indentation dropped (LuaScriptTest pins that form).
+     * The SHA-1 by which the cache calls a script, computed from the script's resource as the store sends it:
+     * comment lines emptied and indentation dropped (LuaScriptTest pins that form).
      */
-    private static String sha1OfMutate() {
+    private static String sha1Of(String script) {
         try (InputStream in = ScriptCacheFallbackTest.class.getResourceAsStream(
-                "/io/github/redisjcache/store/mutate.lua")) {
+                "/io/github/redisjcache/store/" + script + ".lua")) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
             StringBuilder sent = new StringBuilder();
             for (int i = 0; i < lines.length; i++) {

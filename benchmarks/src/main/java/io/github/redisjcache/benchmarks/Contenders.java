@@ -11,7 +11,9 @@ import java.util.Properties;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 import org.redisson.config.Config;
@@ -52,10 +54,24 @@ public final class Contenders {
         }
 
         public Cache<String, Item> cache(String name) {
+            return cache(name, null);
+        }
+
+        /**
+         * A cache with an expiry policy.
+         *
+         * @param name   the cache name
+         * @param expiry the policy's factory, or null for the default (eternal)
+         */
+        public Cache<String, Item> cache(String name, Factory<? extends ExpiryPolicy> expiry) {
             Cache<String, Item> cache = manager.getCache(name, String.class, Item.class);
             if (cache == null) {
-                cache = manager.createCache(name, new MutableConfiguration<String, Item>()
-                        .setTypes(String.class, Item.class));
+                MutableConfiguration<String, Item> configuration = new MutableConfiguration<String, Item>()
+                        .setTypes(String.class, Item.class);
+                if (expiry != null) {
+                    configuration.setExpiryPolicyFactory(expiry);
+                }
+                cache = manager.createCache(name, configuration);
             }
             return cache;
         }

@@ -9,6 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.cache.Cache;
+import javax.cache.configuration.Factory;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,6 +59,13 @@ public class JCacheBench {
     @Param("false")
     public boolean listeners;
 
+    /**
+     * The caches' expiry policy: {@code eternal} (the run's), or {@code created} or {@code modified}, an hour from
+     * creation or from each write (not in the run's phases: for comparing the bulk paths a policy changes).
+     */
+    @Param("eternal")
+    public String expiry;
+
     private Contenders.Opened opened;
     private JvmProcess listenerJvm;
     /** The listening JVM's count when measuring began and after the latest measured round. */
@@ -69,16 +81,28 @@ public class JCacheBench {
     public void setUp(BenchmarkParams params) throws InterruptedException {
         BenchRedis.flushAll();
         label = params.getBenchmark().replaceAll(".*\\.", "") + " " + contender + " pool=" + pool + " netty="
-                + netty + " listeners=" + listeners + " threads=" + params.getThreads();
+                + netty + " listeners=" + listeners + " threads=" + params.getThreads()
+                + (expiry.equals("eternal") ? "" : " expiry=" + expiry);
         opened = Contenders.open(contender, pool, netty, null);
-        cache = opened.cache("bench");
-        fresh = opened.cache("bench-fresh");
+        String suffix = expiry.equals("eternal") ? "" : "-" + expiry;
+        cache = opened.cache("bench" + suffix, expiryPolicy(expiry));
+        fresh = opened.cache("bench-fresh" + suffix, expiryPolicy(expiry));
         Workload.populate(cache);
         if (listeners) {
             listenerJvm = ListenerJvm.start(contender, pool, netty);
             // Let the writer's instance learn that someone listens before measuring.
             Thread.sleep(2_000);
         }
+    }
+
+    private static Factory<? extends ExpiryPolicy> expiryPolicy(String name) {
+        Duration hour = new Duration(TimeUnit.HOURS, 1);
+        return switch (name) {
+            case "eternal" -> null;
+            case "created" -> CreatedExpiryPolicy.factoryOf(hour);
+            case "modified" -> ModifiedExpiryPolicy.factoryOf(hour);
+            default -> throw new IllegalArgumentException("expiry " + name);
+        };
     }
 
     @Setup(Level.Iteration)

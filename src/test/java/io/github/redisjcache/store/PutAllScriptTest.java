@@ -1,0 +1,127 @@
+package io.github.redisjcache.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.redisjcache.testing.RedisTest;
+import io.github.redisjcache.testing.RespClient;
+import io.github.redisjcache.testing.TestRedis;
+
+/**
+ * {@code putall.lua}, putAll's one call for many entries nobody listens to, leaves each entry exactly as
+ * {@code mutate.lua} leaves it for the same put: same value, same time to live and same outcome, for every pair of
+ * time-to-live codes a fixed expiry policy can give and every state an entry can be in, all in one call.
+ */
+@RedisTest
+class PutAllScriptTest {
+
+    private static final long[] CREATE_TTLS = {TtlCode.ETERNAL, 50_000, TtlCode.EXPIRE_NOW};
+    private static final long[] UPDATE_TTLS = {TtlCode.UNCHANGED, TtlCode.ETERNAL, 50_000, 60_000,
+        TtlCode.EXPIRE_NOW};
+    private static final byte[] VALUE = bytes("new value");
+    /** A route that publishes nowhere: it makes {@link Commands#mutate} take {@code mutate.lua}. */
+    private static final EventRoute SILENT = new EventRoute("", false, "putall-test", null, 0, false);
+
+    @RegisterExtension
+    static final StoreCommandsExtension STORE = new StoreCommandsExtension();
+
+    /** The entry's state before the put: absent, or present with or without a time to live. */
+    private record State(String name, byte[] value, long ttl) {
+    }
+
+    private static final List<State> STATES = List.of(new State("absent", null, 0),
+            new State("eternal", bytes("old"), TtlCode.ETERNAL), new State("expiring", bytes("old"), 40_000));
+
+    @Test
+    void everyPutEndsAsWithMutateLua() throws Exception {
+        int compared = 0;
+        try (RespClient redis = TestRedis.get().client()) {
+            for (long create : CREATE_TTLS) {
+                for (long update : UPDATE_TTLS) {
+                    // One call puts an entry in each state.
+                    List<byte[]> keys = new ArrayList<>();
+                    List<byte[]> values = new ArrayList<>();
+                    for (State state : STATES) {
+                        keys.add(prepare(redis, "putall-test:{slot}:putall:" + state.name(), state));
+                        values.add(VALUE);
+                    }
+                    int[] outcomes = STORE.commands().putMany(keys, values, create, update).get(10, TimeUnit.SECONDS);
+
+                    assertThat(outcomes).hasSize(STATES.size());
+                    for (int i = 0; i < STATES.size(); i++) {
+                        State state = STATES.get(i);
+                        String label = "create " + create + " update " + update + " on " + state.name();
+                        byte[] mutated = prepare(redis, "putall-test:{slot}:mutate:" + state.name(), state);
+                        MutateResult byMutate = STORE.commands().mutate(mutated, Mutation.put(VALUE, create, update),
+                                SILENT).get(10, TimeUnit.SECONDS);
+
+                        assertThat(outcomes[i]).as("outcome of %s", label).isEqualTo(byMutate.outcome());
+                        assertThat(redis.call(bytes("GET"), keys.get(i))).as("value after %s", label)
+                                .isEqualTo(redis.call(bytes("GET"), mutated));
+                        assertThat(ttlBucket(redis, keys.get(i))).as("time to live after %s", label)
+                                .isEqualTo(ttlBucket(redis, mutated));
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(CREATE_TTLS.length * UPDATE_TTLS.length * STATES.size());
+    }
+
+    @Test
+    void outcomesFollowTheOrderOfTheKeys() throws Exception {
+        try (RespClient redis = TestRedis.get().client()) {
+            List<byte[]> keys = new ArrayList<>();
+            List<byte[]> values = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String key = "putall-order:{slot}:" + i;
+                redis.call("DEL", key);
+                if (i % 3 == 0) {
+                    redis.call("SET", key, "old");
+                }
+                keys.add(bytes(key));
+                values.add(bytes("value " + i));
+            }
+
+            int[] outcomes = STORE.commands().putMany(keys, values, 50_000, TtlCode.UNCHANGED)
+                    .get(10, TimeUnit.SECONDS);
+
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(outcomes[i]).as("outcome %d", i)
+                        .isEqualTo(i % 3 == 0 ? MutateResult.UPDATED : MutateResult.CREATED);
+                assertThat(redis.call(bytes("GET"), keys.get(i))).isEqualTo(values.get(i));
+                assertThat(ttlBucket(redis, keys.get(i))).as("time to live %d", i).isEqualTo(i % 3 == 0 ? -1 : 50);
+            }
+        }
+    }
+
+    private static byte[] prepare(RespClient redis, String name, State state) {
+        byte[] key = bytes(name);
+        redis.call("DEL", name);
+        if (state.value() != null) {
+            if (state.ttl() > 0) {
+                redis.call(bytes("SET"), key, state.value(), bytes("PX"), bytes(Long.toString(state.ttl())));
+            } else {
+                redis.call(bytes("SET"), key, state.value());
+            }
+        }
+        return key;
+    }
+
+    /** -2 absent, -1 no expiry, else the time to live rounded to seconds (the two keys differ by microseconds). */
+    private static long ttlBucket(RespClient redis, byte[] key) {
+        long ttl = (Long) redis.call(bytes("PTTL"), key);
+        return ttl < 0 ? ttl : Math.round(ttl / 1_000.0);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
