@@ -12,8 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-import org.redisson.api.BatchResult;
-import org.redisson.api.RBatch;
 import org.redisson.api.RBucket;
 import org.redisson.api.RBucketAsync;
 import org.redisson.api.RedissonClient;
@@ -254,56 +252,55 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Reads several string values in one round trip per Redis node.
+     * Reads several string values: one MGET per hash slot (one in all on a standalone or Sentinel server).
      *
      * @param keys the keys
      * @return the values of the keys that exist, in the order of {@code keys}
      */
     public Map<String, String> getAll(Collection<String> keys) {
         List<String> ordered = checkKeys(keys);
-        RBatch batch = client.createBatch();
-        for (String key : ordered) {
-            batch.getBucket(key, StringCodec.INSTANCE).getAsync();
-        }
-        List<?> responses = await("GET (batch)", null, batch.executeAsync()).getResponses();
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Object value = responses.get(i);
+        if (ordered.isEmpty()) {
+            return values;
+        }
+        Map<String, String> found = await("MGET", null,
+                client.getBuckets(StringCodec.INSTANCE).<String>getAsync(ordered.toArray(new String[0])));
+        for (String key : ordered) {
+            String value = found.get(key);
             if (value != null) {
-                values.put(ordered.get(i), (String) value);
+                values.put(key, value);
             }
         }
         return values;
     }
 
     /**
-     * Writes several string values in one round trip per Redis node; each write is atomic, the batch is not.
+     * Writes several string values, removing any time to live they had: one MSET per hash slot (one in all on a
+     * standalone or Sentinel server), each atomic; the writes of different slots are not atomic together.
      *
      * @param entries the keys and values
      */
     public void setAll(Map<String, String> entries) {
         Objects.requireNonNull(entries, "entries");
         checkKeys(entries.keySet());
-        RBatch batch = client.createBatch();
-        entries.forEach((key, value) -> batch.getBucket(key, StringCodec.INSTANCE)
-                .setAsync(Objects.requireNonNull(value, "value")));
-        await("SET (batch)", null, batch.executeAsync());
+        entries.values().forEach(value -> Objects.requireNonNull(value, "value"));
+        if (!entries.isEmpty()) {
+            await("MSET", null, client.getBuckets(StringCodec.INSTANCE).setAsync(entries));
+        }
     }
 
     /**
-     * Deletes several keys in one round trip per Redis node.
+     * Deletes several keys: one DEL per hash slot (one in all on a standalone or Sentinel server).
      *
      * @param keys the keys
      * @return how many existed
      */
     public long deleteAll(Collection<String> keys) {
         List<String> ordered = checkKeys(keys);
-        RBatch batch = client.createBatch();
-        for (String key : ordered) {
-            batch.getBucket(key, StringCodec.INSTANCE).deleteAsync();
+        if (ordered.isEmpty()) {
+            return 0;
         }
-        BatchResult<?> result = await("DEL (batch)", null, batch.executeAsync());
-        return result.getResponses().stream().filter(Boolean.TRUE::equals).count();
+        return await("DEL", null, client.getKeys().deleteAsync(ordered.toArray(new String[0])));
     }
 
     /**

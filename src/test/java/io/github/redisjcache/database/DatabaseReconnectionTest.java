@@ -70,8 +70,8 @@ class DatabaseReconnectionTest {
         assertFailsWithin(bound, "SET", d -> d.set("during", SECRET_VALUE));
         assertFailsWithin(bound, "EXISTS", d -> d.exists("before"));
         assertFailsWithin(bound, "SET", d -> d.setJson("json", new Person(SECRET_VALUE, 1)));
-        assertFailsWithin(bound, "GET (batch)", d -> d.getAll(List.of("a", "b")));
-        assertFailsWithin(bound, "SET (batch)", d -> d.setAll(Map.of("a", SECRET_VALUE)));
+        assertFailsWithin(bound, "MGET", d -> d.getAll(List.of("a", "b")));
+        assertFailsWithin(bound, "MSET", d -> d.setAll(Map.of("a", SECRET_VALUE)));
 
         server.restart();
 

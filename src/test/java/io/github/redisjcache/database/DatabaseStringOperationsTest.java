@@ -174,6 +174,24 @@ class DatabaseStringOperationsTest {
     }
 
     @Test
+    void eachBatchOperationIsOneMultiKeyCommandOnAStandaloneServer(RespClient redis) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            entries.put("bulk:" + i, "value-" + i);
+        }
+        db.get("warm-up");
+        redis.call("CONFIG", "RESETSTAT");
+
+        db.setAll(entries);
+        assertThat(db.getAll(entries.keySet())).isEqualTo(entries);
+        assertThat(db.deleteAll(entries.keySet())).isEqualTo(100);
+
+        Map<String, Long> calls = redis.commandStats();
+        assertThat(calls).as("commands run").containsEntry("mset", 1L).containsEntry("mget", 1L)
+                .containsEntry("del", 1L).doesNotContainKeys("set", "get");
+    }
+
+    @Test
     void batchOperationsOnNoKeysDoNothing() {
         assertThat(db.getAll(List.of())).isEmpty();
         assertThat(db.deleteAll(List.of())).isZero();

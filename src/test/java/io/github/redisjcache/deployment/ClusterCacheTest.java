@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.redisjcache.cache.RedisCache;
+import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.database.Database;
 import io.github.redisjcache.management.CacheStatistics;
 import io.github.redisjcache.support.CacheManagers;
 import io.github.redisjcache.support.Eventually;
@@ -227,6 +229,23 @@ class ClusterCacheTest {
 
         assertThat(cache.getAll(keys)).isEmpty();
         assertThat(statistics.getCacheRemovals()).isEqualTo(3_000);
+    }
+
+    @Test
+    void theDatabaseFacadesBatchesWorkOverEverySlot() {
+        Map<String, String> entries = new HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            entries.put("db-key-" + i, "value-" + i);
+        }
+        try (Database db = Database.connect(ConnectionSettings.fromUri(cluster.uri()))) {
+            db.setAll(entries);
+
+            assertThat(db.getAll(entries.keySet())).isEqualTo(entries);
+            Set<String> someMissing = new HashSet<>(entries.keySet());
+            someMissing.add("never-set");
+            assertThat(db.deleteAll(someMissing)).isEqualTo(300);
+            assertThat(db.getAll(entries.keySet())).isEmpty();
+        }
     }
 
     @Test
