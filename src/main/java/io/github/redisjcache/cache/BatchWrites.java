@@ -23,8 +23,9 @@ import io.github.redisjcache.store.TtlCode;
 final class BatchWrites {
 
     /**
-     * Entries per command of a large putAll: a script holds Redis for its whole run (about 1 µs per entry), and
-     * other clients' commands wait; past {@code lua-time-limit} (5 s) Redis answers BUSY to them.
+     * Entries per command of a large putAll or removeAll: a command holds Redis for its whole run ({@code putall.lua}
+     * 3-7 µs per entry as measured), and other clients' commands wait; past {@code lua-time-limit} (5 s) a script
+     * makes Redis answer BUSY to them.
      */
     private static final int CHUNK = 1_000;
 
@@ -96,10 +97,11 @@ final class BatchWrites {
     /**
      * Entries nobody listens to: one command per hash slot (per {@value #CHUNK} entries of a larger map), MSET when
      * they never expire, else {@code putall.lua}, which gives each entry the time to live of a created or of an
-     * updated one (Created and Accessed policies: one call in all rather than a {@code mutate.lua} call per entry). Sent on their own when every key is in one hash slot (always on a standalone server): Redisson
-     * pipelines them with other threads' commands on the pool's connections, while a batch would hold a connection
-     * until its replies came (with the default pool of 2, at most two putAlls in flight whatever the threads).
-     * Keys in several slots go as one batch, one round trip per node.
+     * updated one (Created and Accessed policies: one call in all rather than a {@code mutate.lua} call per entry).
+     * Sent on their own when every key is in one hash slot (always on a standalone server): Redisson pipelines them
+     * with other threads' commands on the pool's connections, while a batch would hold a connection until its
+     * replies came (with the default pool of 2, at most two putAlls in flight whatever the threads). Keys in several
+     * slots go as one batch, one round trip per node.
      */
     private List<MutateResult> writeUnheard(List<byte[]> keys, List<byte[]> values, long create, long update) {
         boolean eternal = create == TtlCode.ETERNAL && (update == TtlCode.UNCHANGED || update == TtlCode.ETERNAL);

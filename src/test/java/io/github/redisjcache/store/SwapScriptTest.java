@@ -1,5 +1,7 @@
 package io.github.redisjcache.store;
 
+import static io.github.redisjcache.store.ScriptTestEntries.bytes;
+import static io.github.redisjcache.store.ScriptTestEntries.ttlBucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -84,30 +86,11 @@ class SwapScriptTest {
     }
 
     private static byte[] prepare(RespClient redis, String name, State state) {
-        byte[] key = bytes(name);
-        redis.call("DEL", name);
-        if (state.value() != null) {
-            if (state.ttl() > 0) {
-                redis.call(bytes("SET"), key, state.value(), bytes("PX"), bytes(Long.toString(state.ttl())));
-            } else {
-                redis.call(bytes("SET"), key, state.value());
-            }
-        }
-        return key;
-    }
-
-    /** -2 absent, -1 no expiry, else the time to live rounded to seconds (the two keys differ by microseconds). */
-    private static long ttlBucket(RespClient redis, byte[] key) {
-        long ttl = (Long) redis.call(bytes("PTTL"), key);
-        return ttl < 0 ? ttl : Math.round(ttl / 1_000.0);
+        return ScriptTestEntries.prepare(redis, name, state.value(), state.ttl());
     }
 
     private static String describe(Mutation mutation) {
         return "condition " + mutation.condition + " action " + mutation.action + " update " + mutation.updateTtl
                 + " miss " + mutation.missTtl;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -83,6 +83,10 @@ public class JCacheBench {
         label = params.getBenchmark().replaceAll(".*\\.", "") + " " + contender + " pool=" + pool + " netty="
                 + netty + " listeners=" + listeners + " threads=" + params.getThreads()
                 + (expiry.equals("eternal") ? "" : " expiry=" + expiry);
+        if (listeners && !expiry.equals("eternal")) {
+            // The listening JVM listens to the run's cache, which has no expiry policy.
+            throw new IllegalArgumentException("listeners=true takes expiry=eternal only, not " + expiry);
+        }
         opened = Contenders.open(contender, pool, netty, null);
         String suffix = expiry.equals("eternal") ? "" : "-" + expiry;
         cache = opened.cache("bench" + suffix, expiryPolicy(expiry));
