@@ -15,6 +15,9 @@ import org.redisson.config.Config;
  */
 public final class SharedConnection {
 
+    /** How long closing waits for Redisson's shutdown, whose own graceful part is bounded to 2 s. */
+    private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
+
     private final ConnectionSettings settings;
     private final RedissonClient client;
     private final ConnectionMode mode;
@@ -100,7 +103,7 @@ public final class SharedConnection {
 
     void shutdown() {
         replyWatchdog.close();
-        client.shutdown(0, 2, TimeUnit.SECONDS);
+        BoundedShutdown.run(() -> client.shutdown(0, 2, TimeUnit.SECONDS), SHUTDOWN_BOUND, settings.describe());
     }
 
     /** @return whether the client has been shut down */
