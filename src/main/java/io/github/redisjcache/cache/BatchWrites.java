@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import io.github.redisjcache.event.CacheEvents;
 import io.github.redisjcache.expiry.ExpiryRules;
@@ -98,23 +99,14 @@ final class BatchWrites {
      * Entries nobody listens to: one command per hash slot (per {@value #CHUNK} entries of a larger map), MSET when
      * they never expire, else {@code putall.lua}, which gives each entry the time to live of a created or of an
      * updated one (Created and Accessed policies: one call in all rather than a {@code mutate.lua} call per entry).
-     * Sent on their own when every key is in one hash slot (always on a standalone server): Redisson pipelines them
-     * with other threads' commands on the pool's connections, while a batch would hold a connection until its
-     * replies came (with the default pool of 2, at most two putAlls in flight whatever the threads). Keys in several
-     * slots go as one batch, one round trip per node.
      */
     private List<MutateResult> writeUnheard(List<byte[]> keys, List<byte[]> values, long create, long update) {
         boolean eternal = create == TtlCode.ETERNAL && (update == TtlCode.UNCHANGED || update == TtlCode.ETERNAL);
         Collection<List<Integer>> slots = store.bySlot(keys);
         List<List<Integer>> chunks = chunks(slots);
-        RedisStore.Batch batch = slots.size() == 1 ? null : store.batch();
-        Commands commands = batch == null ? store.single() : batch.commands();
-        List<CompletableFuture<int[]>> sent = new ArrayList<>(chunks.size());
-        for (List<Integer> chunk : chunks) {
-            sent.add(eternal ? commands.setMany(keysAndValues(keys, values, chunk)).thenApply(done -> null)
-                    : commands.putMany(pick(keys, chunk), pick(values, chunk), create, update));
-        }
-        List<int[]> replies = batch == null ? awaitOnTheirOwn(sent) : batch.await(awaiter, sent);
+        List<int[]> replies = sendByChunk(chunks, slots.size() == 1, (commands, chunk) -> eternal
+                ? commands.setMany(keysAndValues(keys, values, chunk)).<int[]>thenApply(done -> null)
+                : commands.putMany(pick(keys, chunk), pick(values, chunk), create, update));
         MutateResult[] results = new MutateResult[keys.size()];
         for (int c = 0; c < chunks.size(); c++) {
             List<Integer> chunk = chunks.get(c);
@@ -127,8 +119,7 @@ final class BatchWrites {
     }
 
     /**
-     * Deletes entries nobody listens to: one UNLINK per hash slot (per {@value #CHUNK} keys of a larger set), sent
-     * as {@link #writeUnheard} sends its writes.
+     * Deletes entries nobody listens to: one UNLINK per hash slot (per {@value #CHUNK} keys of a larger set).
      *
      * @param keys the entry keys
      * @return how many of them existed
@@ -141,20 +132,32 @@ final class BatchWrites {
             committed.forget(key);
         }
         Collection<List<Integer>> slots = store.bySlot(keys);
-        RedisStore.Batch batch = slots.size() == 1 ? null : store.batch();
-        Commands commands = batch == null ? store.single() : batch.commands();
-        List<CompletableFuture<Long>> sent = new ArrayList<>();
-        for (List<Integer> chunk : chunks(slots)) {
-            sent.add(commands.deleteMany(pick(keys, chunk)));
-        }
         long deleted = 0;
-        for (long count : batch == null ? awaitOnTheirOwn(sent) : batch.await(awaiter, sent)) {
+        for (long count : sendByChunk(chunks(slots), slots.size() == 1,
+                (commands, chunk) -> commands.deleteMany(pick(keys, chunk)))) {
             deleted += count;
         }
         return deleted;
     }
 
-    private <T> List<T> awaitOnTheirOwn(List<CompletableFuture<T>> sent) {
+    /**
+     * Sends one command per chunk of keys and waits for their replies, in chunk order. On their own when every key
+     * is in one hash slot (always on a standalone server): Redisson pipelines them with other threads' commands on
+     * the pool's connections, while a batch would hold a connection until its replies came (with the default pool
+     * of 2, at most two putAlls in flight whatever the threads). Keys in several slots go as one batch, one round
+     * trip per node.
+     */
+    private <T> List<T> sendByChunk(List<List<Integer>> chunks, boolean oneSlot,
+                                    BiFunction<Commands, List<Integer>, CompletableFuture<T>> command) {
+        RedisStore.Batch batch = oneSlot ? null : store.batch();
+        Commands commands = batch == null ? store.single() : batch.commands();
+        List<CompletableFuture<T>> sent = new ArrayList<>(chunks.size());
+        for (List<Integer> chunk : chunks) {
+            sent.add(command.apply(commands, chunk));
+        }
+        if (batch != null) {
+            return batch.await(awaiter, sent);
+        }
         // Named for what it does: putAll, loadAll's stores and removeAll all come here.
         awaiter.await("writing entries", CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])));
         List<T> replies = new ArrayList<>(sent.size());
