@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * event loops to end without a bound, and Netty 4.2's io_uring event loop can stay stuck in its own cleanup for good
  * (waiting in {@code IoUringIoHandler.drainEventFd} for an eventfd read that never completes: seen once here, while a
  * TCK run on Redis Cluster closed a cache manager; netty/netty#15582 reports the same). A shutdown left behind costs
- * a stuck thread, not the caller's close.
+ * a stuck thread, not the caller's close; the event loops' threads are daemons ({@link EventLoops}), so it does not
+ * keep the JVM from exiting either.
  */
 final class BoundedShutdown {
 

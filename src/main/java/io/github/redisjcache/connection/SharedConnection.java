@@ -3,6 +3,8 @@ package io.github.redisjcache.connection;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.EventLoopGroup;
+
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.command.CommandAsyncExecutor;
@@ -15,20 +17,24 @@ import org.redisson.config.Config;
  */
 public final class SharedConnection {
 
-    /** How long closing waits for Redisson's shutdown, whose own graceful part is bounded to 2 s. */
+    /** How long the graceful parts of Redisson's shutdown and of the event loops' may each take. */
+    private static final long GRACEFUL_MILLIS = 2_000;
+    /** How long closing waits for both. */
     private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
 
     private final ConnectionSettings settings;
     private final RedissonClient client;
+    private final EventLoopGroup eventLoops;
     private final ConnectionMode mode;
     private final Duration operationTimeout;
     private final ReplyWatchdog replyWatchdog;
     private volatile ServerInfo serverInfo;
 
-    private SharedConnection(ConnectionSettings settings, RedissonClient client, ConnectionMode mode,
-                             Duration operationTimeout) {
+    private SharedConnection(ConnectionSettings settings, RedissonClient client, EventLoopGroup eventLoops,
+                             ConnectionMode mode, Duration operationTimeout) {
         this.settings = settings;
         this.client = client;
+        this.eventLoops = eventLoops;
         this.mode = mode;
         this.operationTimeout = operationTimeout;
         this.replyWatchdog = new ReplyWatchdog("redis-jcache-reply-watchdog", ReplyWatchdog.SCAN_MILLIS);
@@ -38,8 +44,15 @@ public final class SharedConnection {
         Config config = RedissonConfigFactory.create(settings, Thread.currentThread().getContextClassLoader());
         ConnectionMode mode = config.isClusterConfig() ? ConnectionMode.CLUSTER
                 : config.isSentinelConfig() ? ConnectionMode.SENTINEL : ConnectionMode.STANDALONE;
-        RedissonClient client = Redisson.create(config);
-        return new SharedConnection(settings, client, mode, operationTimeout(settings));
+        EventLoopGroup eventLoops = EventLoops.install(config);
+        RedissonClient client;
+        try {
+            client = Redisson.create(config);
+        } catch (RuntimeException e) {
+            EventLoops.shutDown(eventLoops, GRACEFUL_MILLIS);
+            throw e;
+        }
+        return new SharedConnection(settings, client, eventLoops, mode, operationTimeout(settings));
     }
 
     /**
@@ -102,8 +115,16 @@ public final class SharedConnection {
     }
 
     void shutdown() {
+        shutdown(SHUTDOWN_BOUND);
+    }
+
+    // Redisson leaves event loops it did not make alone; they end after it has closed its connections.
+    void shutdown(Duration bound) {
         replyWatchdog.close();
-        BoundedShutdown.run(() -> client.shutdown(0, 2, TimeUnit.SECONDS), SHUTDOWN_BOUND, settings.describe());
+        BoundedShutdown.run(() -> {
+            client.shutdown(0, GRACEFUL_MILLIS, TimeUnit.MILLISECONDS);
+            EventLoops.shutDown(eventLoops, GRACEFUL_MILLIS);
+        }, bound, settings.describe());
     }
 
     /** @return whether the client has been shut down */
