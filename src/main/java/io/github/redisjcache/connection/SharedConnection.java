@@ -49,7 +49,8 @@ public final class SharedConnection {
         try {
             client = Redisson.create(config);
         } catch (RuntimeException e) {
-            EventLoops.shutDown(eventLoops, GRACEFUL_MILLIS);
+            BoundedShutdown.run(() -> EventLoops.shutDown(eventLoops, GRACEFUL_MILLIS), SHUTDOWN_BOUND,
+                    settings.describe());
             throw e;
         }
         return new SharedConnection(settings, client, eventLoops, mode, operationTimeout(settings));

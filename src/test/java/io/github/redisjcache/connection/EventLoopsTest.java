@@ -1,16 +1,20 @@
 package io.github.redisjcache.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -22,6 +26,7 @@ import org.redisson.api.RBucket;
 import org.redisson.client.codec.ByteArrayCodec;
 
 import io.github.redisjcache.support.Eventually;
+import io.github.redisjcache.testing.RedisServer;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.TestRedis;
 
@@ -105,6 +110,31 @@ class EventLoopsTest {
             stuck.countDown();
         }
         Eventually.await(Duration.ofSeconds(10), "the event loops ended once freed", group::isTerminated);
+    }
+
+    @Test
+    void aConnectionThatFailsEndsTheEventLoopsItMade() {
+        Set<Thread> before = eventLoopThreads();
+        int port;
+        try (RedisServer stopped = RedisServer.start()) {
+            port = stopped.port();
+        }
+
+        assertThat(catchThrowableOfType(ConnectionFailedException.class, () -> ConnectionRegistry.acquire(
+                ConnectionSettings.fromUri("redis://127.0.0.1:" + port + "?connect-timeout=300ms&retry-attempts=0"))))
+                .isNotNull();
+
+        Eventually.await(Duration.ofSeconds(5), "the failed connection's event loop threads ended", () -> {
+            Set<Thread> left = eventLoopThreads();
+            left.removeAll(before);
+            return left.isEmpty();
+        });
+    }
+
+    private static Set<Thread> eventLoopThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(EventLoops.THREAD_PREFIX))
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private static void writeAndRead(SharedConnection connection, String name) {
