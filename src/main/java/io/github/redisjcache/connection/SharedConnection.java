@@ -49,8 +49,13 @@ public final class SharedConnection {
         try {
             client = Redisson.create(config);
         } catch (RuntimeException e) {
-            BoundedShutdown.run(() -> EventLoops.shutDown(eventLoops, GRACEFUL_MILLIS), SHUTDOWN_BOUND,
-                    settings.describe());
+            try {
+                BoundedShutdown.run(() -> EventLoops.shutDown(eventLoops, GRACEFUL_MILLIS), SHUTDOWN_BOUND,
+                        settings.describe());
+            } catch (RuntimeException shutdownFailure) {
+                // The caller needs to know why the connection failed, not why its cleanup did.
+                e.addSuppressed(shutdownFailure);
+            }
             throw e;
         }
         return new SharedConnection(settings, client, eventLoops, mode, operationTimeout(settings));
