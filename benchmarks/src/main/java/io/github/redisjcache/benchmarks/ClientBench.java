@@ -200,4 +200,52 @@ public class ClientBench {
         }
         return sync.mset(keys.maps[set]);
     }
+
+    /** Each thread's own {@link Workload#BULK} keys, set again by MSET before every removeAll, outside the timed call. */
+    @State(Scope.Thread)
+    public static class Removals {
+        String[] names;
+        byte[][] keys;
+        Map<String, byte[]> nameMap;
+        Map<byte[], byte[]> map;
+        private long calls;
+
+        @Setup(Level.Trial)
+        public void setUp(ClientBench bench) {
+            int id = bench.threadIds.getAndIncrement();
+            names = new String[Workload.BULK];
+            keys = new byte[Workload.BULK][];
+            nameMap = new HashMap<>();
+            map = new HashMap<>();
+            for (int i = 0; i < Workload.BULK; i++) {
+                names[i] = "plain:removed-" + id + "-" + i;
+                keys[i] = names[i].getBytes(StandardCharsets.UTF_8);
+                nameMap.put(names[i], ItemBytes.encode(Workload.VALUE[i]));
+                map.put(keys[i], nameMap.get(names[i]));
+            }
+        }
+
+        /** Sets the keys again; every 64th time, first checks that the previous call deleted them. */
+        @Setup(Level.Invocation)
+        public void setBack(ClientBench bench) {
+            if ((calls++ & 63) == 1 && (bench.redisson != null ? bench.redisson.getBucket(names[0]).isExists()
+                    : bench.sync.exists(keys[0]) > 0)) {
+                throw new IllegalStateException("UNLINK left " + names[0]);
+            }
+            if (bench.redisson != null) {
+                bench.bulkBuckets.set(nameMap);
+            } else {
+                bench.sync.mset(map);
+            }
+        }
+    }
+
+    /**
+     * UNLINK of {@link Workload#BULK} present keys, the command a cache's removeAll sends (its floor; not one of the
+     * run's phases).
+     */
+    @Benchmark
+    public long removeAll(Removals removals) {
+        return redisson != null ? redisson.getKeys().unlink(removals.names) : sync.unlink(removals.keys);
+    }
 }

@@ -225,6 +225,47 @@ public class JCacheBench {
         cache.putAll(keys.map());
     }
 
+    /**
+     * Each thread's own {@link Workload#BULK} entries in the fresh cache, put back before every removeAll, outside
+     * the timed call, so that each removeAll finds and removes all of them.
+     */
+    @State(Scope.Thread)
+    public static class Removals {
+        Map<String, Item> entries;
+        Set<String> keys;
+        private String probe;
+        private long calls;
+
+        @Setup(Level.Trial)
+        public void setUp(JCacheBench bench) {
+            int id = bench.threadIds.getAndIncrement();
+            entries = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < Workload.BULK; i++) {
+                entries.put("removed-" + id + "-" + i, Workload.VALUE[i]);
+            }
+            keys = entries.keySet();
+            probe = keys.iterator().next();
+        }
+
+        /** Puts the entries back; every 64th time, first checks that the previous call removed them. */
+        @Setup(Level.Invocation)
+        public void putBack(JCacheBench bench) {
+            if ((calls++ & 63) == 1 && bench.fresh.containsKey(probe)) {
+                throw new IllegalStateException("removeAll left " + probe + " in the cache");
+            }
+            bench.fresh.putAll(entries);
+        }
+    }
+
+    /**
+     * removeAll of {@link Workload#BULK} present entries. Not one of the run's phases (its per-call setup puts the
+     * entries back): {@code jmh 'JCacheBench.removeAll$'}, see BENCHMARKS.md.
+     */
+    @Benchmark
+    public void removeAll(Removals removals) {
+        fresh.removeAll(removals.keys);
+    }
+
     /** Increments a hot entry; the trial's end checks that no increment was lost. */
     @Benchmark
     public Integer invoke(Keys keys) {
