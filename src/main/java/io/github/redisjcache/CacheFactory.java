@@ -84,6 +84,7 @@ final class CacheFactory {
         int threshold = configuration.getCompressionThreshold();
         // Values always go through the decompressor, so entries written by a JVM that compresses stay readable.
         Codec values = Codecs.compressed(base, threshold == 0 ? Integer.MAX_VALUE : threshold);
+        Codec keyCodec = Codecs.forKeys(base);
         String origin = UUID.randomUUID().toString();
         CacheStatistics statistics = new CacheStatistics(configuration.isStatisticsEnabled());
         JmxRegistration jmx = new JmxRegistration(manager.getURI().toString(), name);
@@ -91,7 +92,7 @@ final class CacheFactory {
         CacheEvents<K, V> events = new CacheEvents<>(dispatcher, new EventChannels(keys, eventHub),
                 eventHub, origin);
         CacheParts<K, V> parts = new CacheParts<>(name, new EntryCodec<>(keys, configuration.getKeyType(),
-                configuration.getValueType(), base, values), keys, store, ExpiryRules.of(prepared.expiryPolicy),
+                configuration.getValueType(), keyCodec, values), keys, store, ExpiryRules.of(prepared.expiryPolicy),
                 prepared.loader == null ? null : new Loader<>(prepared.loader), configuration.isReadThrough(),
                 new Writer<>(prepared.writer, configuration.isWriteThrough()), events, statistics, jmx, background,
                 eventHub);

@@ -1,6 +1,7 @@
 package io.github.redisjcache.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import javax.cache.CacheException;
 
@@ -88,6 +89,29 @@ public final class EntryCodec<K, V> {
             throw new CacheException("Cannot encode a value of " + value.getClass().getName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the stored bytes when they are the value as an earlier format of the codec wrote it
+     * ({@link Codec#formerEncoding}): a conditional operation then compares with those, so that it succeeds on an
+     * entry written before the codec's current format that holds the value it expects.
+     *
+     * @param value  the expected value
+     * @param stored the entry's bytes, or null when absent
+     * @return {@code stored} when it is the value's former encoding, else null
+     */
+    byte[] formerEncodingMatching(V value, byte[] stored) {
+        if (stored == null) {
+            return null;
+        }
+        byte[] former;
+        try {
+            former = valueCodec.formerEncoding(value, valueType);
+        } catch (CodecException e) {
+            throw new CacheException("Cannot encode a value of " + value.getClass().getName() + ": "
+                    + e.getMessage(), e);
+        }
+        return former != null && Arrays.equals(former, stored) ? stored : null;
     }
 
     V decodeValue(byte[] bytes) {

@@ -168,6 +168,27 @@ public final class RedisCache<K, V> implements Cache<K, V> {
         return read.oldValue();
     }
 
+    /**
+     * The bytes a compare-and-change expects, given those the entry holds: the value's former encoding when the
+     * entry was written in the codec's earlier format and holds that value, else its encoding now.
+     */
+    private byte[] expectedBytes(V value, byte[] encoded, byte[] current) {
+        if (java.util.Arrays.equals(current, encoded)) {
+            return encoded;
+        }
+        byte[] former = parts.codec.formerEncodingMatching(value, current);
+        return former != null ? former : encoded;
+    }
+
+    /**
+     * After a compare-and-change that did not read first: when it failed on an entry that holds the value in the
+     * codec's earlier format, the bytes to try again with (once); else null.
+     */
+    private byte[] formerAfterFailure(V value, MutateResult result) {
+        return result.outcome() == MutateResult.CONDITION_FAILED
+                ? parts.codec.formerEncodingMatching(value, result.oldValue()) : null;
+    }
+
     /** Ends an operation that found no entry: a miss. */
     private boolean missed(long start, EventBatch<K, V> events) {
         parts.statistics.misses(1);
@@ -352,11 +373,16 @@ public final class RedisCache<K, V> implements Cache<K, V> {
             if (current == null) {
                 return missed(start, events);
             }
+            expected = expectedBytes(oldValue, expected, current);
             if (parts.writer.isActive() && java.util.Arrays.equals(current, expected)) {
                 parts.writer.delete(key);
             }
         }
         MutateResult result = parts.writes.removeIfEquals(entryKey, expected, current);
+        byte[] former = current == null ? formerAfterFailure(oldValue, result) : null;
+        if (former != null) {
+            result = parts.writes.removeIfEquals(entryKey, former, null);
+        }
         noteExpired(key, result, events);
         boolean removed = result.outcome() == MutateResult.DELETED && result.oldValue() != null;
         if (removed) {
@@ -413,11 +439,16 @@ public final class RedisCache<K, V> implements Cache<K, V> {
             if (current == null) {
                 return missed(start, events);
             }
+            expected = expectedBytes(oldValue, expected, current);
             if (parts.writer.isActive() && java.util.Arrays.equals(current, expected)) {
                 parts.writer.write(new CacheEntry<>(key, newValue));
             }
         }
         MutateResult result = parts.writes.replaceIfEquals(entryKey, expected, bytes, current);
+        byte[] former = current == null ? formerAfterFailure(oldValue, result) : null;
+        if (former != null) {
+            result = parts.writes.replaceIfEquals(entryKey, former, bytes, null);
+        }
         noteExpired(key, result, events);
         boolean replaced = result.outcome() == MutateResult.UPDATED
                 || result.outcome() == MutateResult.UPDATED_EXPIRED;

@@ -46,4 +46,19 @@ public interface Codec {
      *                        name a class that is not allowed
      */
     Object decode(byte[] bytes, Type declaredType);
+
+    /**
+     * Returns the bytes an earlier format of this codec wrote for a value, when they differ from what
+     * {@link #encode} writes now. Entries written in that format stay in Redis until they are rewritten or expire;
+     * a conditional operation ({@code replace(key, old, new)}, {@code remove(key, old)}) that compares stored bytes
+     * also accepts these, so that it does not fail forever on an entry that holds the value it expects.
+     *
+     * @param value        the value, never {@code null}
+     * @param declaredType the type the value is stored as
+     * @return the former bytes, or {@code null} when they are the same as {@link #encode}'s (the default)
+     * @throws CodecException when the value cannot be encoded
+     */
+    default byte[] formerEncoding(Object value, Type declaredType) {
+        return null;
+    }
 }

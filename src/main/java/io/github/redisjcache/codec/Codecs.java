@@ -49,6 +49,17 @@ public final class Codecs {
     }
 
     /**
+     * Returns the codec for a cache's keys: the codec itself, except that the Kryo codec names every class in keys as
+     * earlier releases did ({@link KryoCodec#namingEveryClass}), since a key's bytes are its entry's name in Redis.
+     *
+     * @param codec the cache's codec
+     * @return the codec for its keys
+     */
+    public static Codec forKeys(Codec codec) {
+        return codec instanceof KryoCodec kryo ? kryo.namingEveryClass() : codec;
+    }
+
+    /**
      * Creates the codec named by a cache's {@code codec} setting.
      *
      * @param name        {@code json}, {@code kryo}, or the fully-qualified name of a {@link CodecFactory}

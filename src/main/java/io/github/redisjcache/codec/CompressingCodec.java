@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -88,12 +89,26 @@ public final class CompressingCodec implements Codec {
 
     @Override
     public byte[] encode(Object value, Type declaredType) {
-        byte[] plain;
+        return compressed(innerBytes(() -> inner.encode(value, declaredType)), value, declaredType);
+    }
+
+    @Override
+    public byte[] formerEncoding(Object value, Type declaredType) {
+        byte[] plain = innerBytes(() -> inner.formerEncoding(value, declaredType));
+        return plain == null ? null : compressed(plain, value, declaredType);
+    }
+
+    /** The inner codec's bytes, its failure renamed after this codec. */
+    private byte[] innerBytes(Supplier<byte[]> encoding) {
         try {
-            plain = inner.encode(value, declaredType);
+            return encoding.get();
         } catch (CodecException e) {
             throw renamed(e);
         }
+    }
+
+    /** The stored form of the inner codec's bytes: compressed when large enough, or when they look compressed. */
+    private byte[] compressed(byte[] plain, Object value, Type declaredType) {
         boolean looksMarked = plain.length > 0 && plain[0] == MARKER[0];
         if (plain.length < thresholdBytes && !looksMarked) {
             return plain;

@@ -169,7 +169,7 @@ class AllowListEnforcementTest {
     private static byte[] kryoBytesNaming(String className) {
         Output output = new Output(128, -1);
         output.writeByte(KryoCodec.MAGIC);
-        output.writeByte(KryoCodec.FORMAT_VERSION);
+        output.writeByte(KryoCodec.WITH_CLASS);
         output.writeVarInt(1, true); // a class given by name (Kryo's NAME + 2)
         output.writeVarInt(0, true); // the first name in this value
         output.writeString(className);

@@ -140,7 +140,8 @@ abstract class CodecContractTest {
         Random random = new Random(7);
         List<byte[]> garbage = new ArrayList<>(List.of(new byte[0], new byte[] {0}, new byte[] {(byte) 0xFF},
                 "not json".getBytes(StandardCharsets.UTF_8), "{\"name\":".getBytes(StandardCharsets.UTF_8),
-                new byte[] {KryoCodec.MAGIC}, new byte[] {KryoCodec.MAGIC, KryoCodec.FORMAT_VERSION, 0x7F}));
+                new byte[] {KryoCodec.MAGIC}, new byte[] {KryoCodec.MAGIC, KryoCodec.WITH_CLASS, 0x7F},
+                new byte[] {KryoCodec.MAGIC, KryoCodec.OF_DECLARED_TYPE, 0x7F}));
         for (int length = 1; length <= 64; length++) {
             byte[] bytes = new byte[length];
             random.nextBytes(bytes);

@@ -27,10 +27,57 @@ class KryoCodecTest {
 
     @Test
     void startsWithAHeaderThatNeitherJsonNorCompressionCanStartWith() {
-        byte[] bytes = codec.encode("abc", String.class);
+        byte[] bytes = codec.encode("abc", Object.class);
 
         assertThat(bytes[0]).isEqualTo((byte) 0xC1).isNotZero();
         assertThat(bytes[1]).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void writesAValueOfExactlyItsDeclaredTypeWithoutItsClassName() {
+        Person ann = new Person("Ann", 3);
+        byte[] bare = codec.encode(ann, Person.class);
+        byte[] named = codec.encode(ann, Object.class);
+
+        assertThat(bare[1]).isEqualTo((byte) 2);
+        assertThat(named[1]).isEqualTo((byte) 1);
+        // Kryo ends an ASCII string by setting the top bit of its last character.
+        String name = Person.class.getName().substring(0, Person.class.getName().length() - 1);
+        assertThat(new String(bare, StandardCharsets.ISO_8859_1)).doesNotContain(name);
+        assertThat(new String(named, StandardCharsets.ISO_8859_1)).contains(name);
+        // The name, and two varints before it: "a class given by name" and the name's id.
+        assertThat(bare).hasSize(named.length - Person.class.getName().length() - 2);
+        assertThat(codec.decode(bare, Person.class)).isEqualTo(ann);
+        assertThat(codec.decode(named, Person.class)).isEqualTo(ann);
+        assertThat(codec.encode(42L, Long.class)[1]).isEqualTo((byte) 2);
+        assertThat(codec.decode(codec.encode(Color.GREEN, Color.class), Color.class)).isEqualTo(Color.GREEN);
+        assertThat((int[]) codec.decode(codec.encode(new int[] {1, 2}, int[].class), int[].class)).containsExactly(1, 2);
+    }
+
+    @Test
+    void givesTheFormerBytesOfAValueItNowWritesWithoutItsClassName() {
+        Person ann = new Person("Ann", 3);
+        byte[] former = codec.formerEncoding(ann, Person.class);
+
+        // What every earlier release wrote: the class name, whatever the declared type.
+        assertThat(former).isEqualTo(codec.encode(ann, Object.class));
+        assertThat(former[1]).isEqualTo((byte) 1);
+        assertThat(codec.decode(former, Person.class)).isEqualTo(ann);
+        // Values written with their class name are written as they always were: no former bytes.
+        assertThat(codec.formerEncoding(new Dog("Rex", 4), Animal.class)).isNull();
+        assertThat(codec.formerEncoding(ann, Object.class)).isNull();
+        CompressingCodec compressing = new CompressingCodec(codec, 0);
+        assertThat(compressing.decode(compressing.formerEncoding(ann, Person.class), Person.class)).isEqualTo(ann);
+        assertThat(compressing.formerEncoding(ann, Object.class)).isNull();
+    }
+
+    @Test
+    void refusesBytesWithoutAClassNameWhenTheDeclaredTypeIsNotAllowed() {
+        byte[] bytes = {KryoCodec.MAGIC, KryoCodec.OF_DECLARED_TYPE, 0};
+
+        assertThatThrownBy(() -> codec.decode(bytes, java.net.Socket.class))
+                .isInstanceOf(ClassNotAllowedException.class)
+                .hasMessageContaining("java.net.Socket");
     }
 
     @Test
@@ -45,11 +92,11 @@ class KryoCodecTest {
     @Test
     void refusesAnUnknownFormatVersion() {
         byte[] bytes = codec.encode("abc", String.class);
-        bytes[1] = 2;
+        bytes[1] = 3;
 
         assertThatThrownBy(() -> codec.decode(bytes, String.class))
                 .isInstanceOf(CodecException.class)
-                .hasMessageContaining("format version 2");
+                .hasMessageContaining("format version 3");
     }
 
     @Test
