@@ -257,6 +257,13 @@ class ClusterCacheTest {
                         new javax.cache.expiry.Duration(TimeUnit.HOURS, 1))));
         String value = "v".repeat(1_000);
         long evicted = 0;
+        // Evictions before the subscription on a master is confirmed are not heard (a documented limit): wait for it.
+        for (RedisServer master : masters) {
+            try (RespClient client = master.client()) {
+                Eventually.await(Duration.ofSeconds(10), "the subscription to evictions on " + master.port(),
+                        () -> evictionSubscribers(client) > 0);
+            }
+        }
         try {
             for (RedisServer master : masters) {
                 try (RespClient client = master.client()) {
@@ -286,8 +293,18 @@ class ClusterCacheTest {
 
         long expected = evicted;
         CacheStatistics statistics = cache.unwrap(RedisCache.class).statistics();
-        Eventually.await(Duration.ofSeconds(10), "the evictions of every master to be counted",
-                () -> statistics.getCacheEvictions() == expected);
+        try {
+            Eventually.await(Duration.ofSeconds(30), "the evictions of every master to be counted",
+                    () -> statistics.getCacheEvictions() == expected);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": counted " + statistics.getCacheEvictions() + " of "
+                    + expected, e);
+        }
+    }
+
+    private static long evictionSubscribers(RespClient client) {
+        List<Object> reply = client.callList("PUBSUB", "NUMSUB", "__keyevent@0__:evicted");
+        return ((Number) reply.get(1)).longValue();
     }
 
     private static long evictedKeys(RespClient client) {

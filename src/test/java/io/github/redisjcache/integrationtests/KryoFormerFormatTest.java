@@ -122,6 +122,34 @@ class KryoFormerFormatTest {
         }
     }
 
+    @Test
+    void everyReadFindsEntriesOfTheFormerFormat(RespClient redis) {
+        RedisCacheConfiguration<String, Part> configuration = new RedisCacheConfiguration<String, Part>()
+                .setCodec("kryo");
+        configuration.setTypes(String.class, Part.class);
+        Cache<String, Part> cache = manager.createCache("kryo-former-reads", configuration);
+        CacheKeys keys = KeyNames.defaults().cache("kryo-former-reads");
+        for (String key : List.of("x", "y", "z")) {
+            redis.call(bytes("SET"), keys.entryOfText(key), earlierRelease.encode(BOLT, Part.class));
+        }
+
+        assertThat(cache.getAll(java.util.Set.of("x", "y", "w"))).containsOnly(
+                java.util.Map.entry("x", BOLT), java.util.Map.entry("y", BOLT));
+        Integer count = cache.invoke("x", (entry, arguments) -> {
+            entry.setValue(new Part(entry.getValue().name(), entry.getValue().count() + 1));
+            return entry.getValue().count();
+        });
+        assertThat(count).isEqualTo(4);
+        assertThat(stored(redis, keys, "x")[1]).isEqualTo((byte) 2);
+        assertThat(cache.get("x")).isEqualTo(new Part("bolt", 4));
+        assertThat(cache.putIfAbsent("y", NUT)).isFalse();
+        assertThat(cache.getAndReplace("y", NUT)).isEqualTo(BOLT);
+        assertThat(cache.getAndRemove("z")).isEqualTo(BOLT);
+        java.util.Map<String, Part> all = new java.util.HashMap<>();
+        cache.forEach(entry -> all.put(entry.getKey(), entry.getValue()));
+        assertThat(all).containsOnly(java.util.Map.entry("x", new Part("bolt", 4)), java.util.Map.entry("y", NUT));
+    }
+
     private static byte[] stored(RespClient redis, CacheKeys keys, String key) {
         return (byte[]) redis.call(bytes("GET"), keys.entryOfText(key));
     }
