@@ -2,6 +2,7 @@ package io.github.redisjcache.codec;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.Set;
@@ -148,7 +149,9 @@ public final class KryoCodec implements Codec {
                     : kryo.readClassAndObject(input);
             end = input.position();
             kryos.free(kryo);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // LinkageError: bytes naming an allowed interface or abstract class, which Kryo's fallback instantiator
+            // meets with an InstantiationError; or a class that cannot be linked.
             throw CodecFailures.decoding(NAME, bytes.length, declaredType, CodecFailures.firstLine(e), e);
         } catch (OutOfMemoryError e) {
             // Last resort for a corrupt count that a Kryo serializer sizes an array from before any check of ours
@@ -186,10 +189,17 @@ public final class KryoCodec implements Codec {
         }
     }
 
-    /** The class a value written without its class name is read as, once the allow list has allowed it. */
+    /**
+     * The class a value written without its class name is read as, once the allow list has allowed it: a concrete
+     * class, since only a value of exactly its declared type is written so.
+     */
     private Class<?> allowedDeclared(Type declaredType) {
         Class<?> type = DeclaredTypes.erasure(declaredType);
         if (!allowedDeclaredTypes.contains(type)) {
+            if (!type.isArray() && Modifier.isAbstract(type.getModifiers())) {
+                throw new CodecException("the bytes hold a value without its class name, which only a value of a "
+                        + "concrete declared type has");
+            }
             allowList.check(type.getName());
             if (allowedDeclaredTypes.size() < MAX_CHECKED_TYPES) {
                 allowedDeclaredTypes.add(type);

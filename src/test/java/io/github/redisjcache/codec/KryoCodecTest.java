@@ -8,6 +8,7 @@ import io.github.redisjcache.codec.fixtures.Animal;
 import io.github.redisjcache.codec.fixtures.Color;
 import io.github.redisjcache.codec.fixtures.Dog;
 import io.github.redisjcache.codec.fixtures.Person;
+import io.github.redisjcache.codec.fixtures.Shape;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,6 +79,35 @@ class KryoCodecTest {
         assertThatThrownBy(() -> codec.decode(bytes, java.net.Socket.class))
                 .isInstanceOf(ClassNotAllowedException.class)
                 .hasMessageContaining("java.net.Socket");
+    }
+
+    @Test
+    void bytesWithoutAClassNameCannotMakeAnInterfaceOrAnAbstractClass() {
+        for (Class<?> declared : List.of(Shape.class, java.util.AbstractList.class, Number.class, List.class)) {
+            for (byte[] bytes : List.of(new byte[] {KryoCodec.MAGIC, KryoCodec.OF_DECLARED_TYPE},
+                    new byte[] {KryoCodec.MAGIC, KryoCodec.OF_DECLARED_TYPE, 1, 0},
+                    new byte[] {KryoCodec.MAGIC, KryoCodec.OF_DECLARED_TYPE, 2, 2, 2, 2})) {
+                assertThatThrownBy(() -> codec.decode(bytes, declared))
+                        .as("%s as %s", java.util.Arrays.toString(bytes), declared)
+                        .isInstanceOf(CodecException.class);
+            }
+        }
+    }
+
+    @Test
+    void bytesNamingAnInterfaceOrAnAbstractClassFailAsACodecException() {
+        for (String name : List.of(Shape.class.getName(), "java.lang.Number", "java.util.AbstractList")) {
+            Output output = new Output(128, -1);
+            output.writeByte(KryoCodec.MAGIC);
+            output.writeByte(KryoCodec.WITH_CLASS);
+            output.writeVarInt(1, true); // a class given by name
+            output.writeVarInt(0, true); // the first name in this value
+            output.writeString(name);
+            output.writeVarInt(0, true);
+            byte[] bytes = output.toBytes();
+
+            assertThatThrownBy(() -> codec.decode(bytes, Object.class)).as(name).isInstanceOf(CodecException.class);
+        }
     }
 
     @Test
