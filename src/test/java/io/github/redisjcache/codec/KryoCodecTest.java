@@ -52,7 +52,8 @@ class KryoCodecTest {
         assertThat(codec.decode(named, Person.class)).isEqualTo(ann);
         assertThat(codec.encode(42L, Long.class)[1]).isEqualTo((byte) 2);
         assertThat(codec.decode(codec.encode(Color.GREEN, Color.class), Color.class)).isEqualTo(Color.GREEN);
-        assertThat((int[]) codec.decode(codec.encode(new int[] {1, 2}, int[].class), int[].class)).containsExactly(1, 2);
+        int[] numbers = (int[]) codec.decode(codec.encode(new int[] {1, 2}, int[].class), int[].class);
+        assertThat(numbers).containsExactly(1, 2);
     }
 
     @Test

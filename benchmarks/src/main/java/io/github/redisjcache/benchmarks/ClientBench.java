@@ -201,7 +201,9 @@ public class ClientBench {
         return sync.mset(keys.maps[set]);
     }
 
-    /** Each thread's own {@link Workload#BULK} keys, set again by MSET before every removeAll, outside the timed call. */
+    /**
+     * Each thread's own {@link Workload#BULK} keys, set again by MSET before every removeAll, outside the timed call.
+     */
     @State(Scope.Thread)
     public static class Removals {
         String[] names;
