@@ -86,8 +86,7 @@ public final class EntryCodec<K, V> {
         try {
             return valueCodec.encode(value, valueType);
         } catch (CodecException e) {
-            throw new CacheException("Cannot encode a value of " + value.getClass().getName() + ": "
-                    + e.getMessage(), e);
+            throw cannotEncode(value, e);
         }
     }
 
@@ -108,10 +107,13 @@ public final class EntryCodec<K, V> {
         try {
             former = valueCodec.formerEncoding(value, valueType);
         } catch (CodecException e) {
-            throw new CacheException("Cannot encode a value of " + value.getClass().getName() + ": "
-                    + e.getMessage(), e);
+            throw cannotEncode(value, e);
         }
         return former != null && Arrays.equals(former, stored) ? stored : null;
+    }
+
+    private static CacheException cannotEncode(Object value, CodecException e) {
+        return new CacheException("Cannot encode a value of " + value.getClass().getName() + ": " + e.getMessage(), e);
     }
 
     V decodeValue(byte[] bytes) {

@@ -3,7 +3,10 @@ package io.github.redisjcache.integrationtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.cache.Cache;
@@ -88,9 +91,7 @@ class KryoFormerFormatTest {
     @ValueSource(booleans = {false, true})
     void conditionalOperationsFindTheValueOfAnEntryOfTheFormerFormat(boolean withWriter, RespClient redis) {
         String name = "kryo-former-" + withWriter;
-        RedisCacheConfiguration<String, Part> configuration = new RedisCacheConfiguration<String, Part>()
-                .setCodec("kryo");
-        configuration.setTypes(String.class, Part.class);
+        RedisCacheConfiguration<String, Part> configuration = kryo(String.class);
         if (withWriter) {
             RecordingWriter.WRITTEN.clear();
             configuration.setCacheWriterFactory(FactoryBuilder.factoryOf(RecordingWriter.class)).setWriteThrough(true);
@@ -124,17 +125,14 @@ class KryoFormerFormatTest {
 
     @Test
     void everyReadFindsEntriesOfTheFormerFormat(RespClient redis) {
-        RedisCacheConfiguration<String, Part> configuration = new RedisCacheConfiguration<String, Part>()
-                .setCodec("kryo");
-        configuration.setTypes(String.class, Part.class);
-        Cache<String, Part> cache = manager.createCache("kryo-former-reads", configuration);
+        Cache<String, Part> cache = manager.createCache("kryo-former-reads", kryo(String.class));
         CacheKeys keys = KeyNames.defaults().cache("kryo-former-reads");
         for (String key : List.of("x", "y", "z")) {
             redis.call(bytes("SET"), keys.entryOfText(key), earlierRelease.encode(BOLT, Part.class));
         }
 
-        assertThat(cache.getAll(java.util.Set.of("x", "y", "w"))).containsOnly(
-                java.util.Map.entry("x", BOLT), java.util.Map.entry("y", BOLT));
+        assertThat(cache.getAll(Set.of("x", "y", "w"))).containsOnly(
+                Map.entry("x", BOLT), Map.entry("y", BOLT));
         Integer count = cache.invoke("x", (entry, arguments) -> {
             entry.setValue(new Part(entry.getValue().name(), entry.getValue().count() + 1));
             return entry.getValue().count();
@@ -145,9 +143,28 @@ class KryoFormerFormatTest {
         assertThat(cache.putIfAbsent("y", NUT)).isFalse();
         assertThat(cache.getAndReplace("y", NUT)).isEqualTo(BOLT);
         assertThat(cache.getAndRemove("z")).isEqualTo(BOLT);
-        java.util.Map<String, Part> all = new java.util.HashMap<>();
+        Map<String, Part> all = new HashMap<>();
         cache.forEach(entry -> all.put(entry.getKey(), entry.getValue()));
-        assertThat(all).containsOnly(java.util.Map.entry("x", new Part("bolt", 4)), java.util.Map.entry("y", NUT));
+        assertThat(all).containsOnly(Map.entry("x", new Part("bolt", 4)), Map.entry("y", NUT));
+    }
+
+    @Test
+    void keysKeepTheFormatOfEarlierReleases(RespClient redis) {
+        Cache<PartId, Part> cache = manager.createCache("kryo-former-keys", kryo(PartId.class));
+        CacheKeys keys = KeyNames.defaults().cache("kryo-former-keys");
+
+        cache.put(new PartId(7), BOLT);
+
+        byte[] entryKey = keys.entry(earlierRelease.encode(new PartId(7), PartId.class));
+        assertThat(redis.call(bytes("EXISTS"), entryKey)).isEqualTo(1L);
+        assertThat(cache.iterator().next().getKey()).isEqualTo(new PartId(7));
+    }
+
+    /** A kryo cache of parts under keys of the given type. */
+    private static <K> RedisCacheConfiguration<K, Part> kryo(Class<K> keyType) {
+        RedisCacheConfiguration<K, Part> configuration = new RedisCacheConfiguration<K, Part>().setCodec("kryo");
+        configuration.setTypes(keyType, Part.class);
+        return configuration;
     }
 
     private static byte[] stored(RespClient redis, CacheKeys keys, String key) {
@@ -156,20 +173,5 @@ class KryoFormerFormatTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void keysKeepTheFormatOfEarlierReleases(RespClient redis) {
-        RedisCacheConfiguration<PartId, Part> configuration = new RedisCacheConfiguration<PartId, Part>()
-                .setCodec("kryo");
-        configuration.setTypes(PartId.class, Part.class);
-        Cache<PartId, Part> cache = manager.createCache("kryo-former-keys", configuration);
-        CacheKeys keys = KeyNames.defaults().cache("kryo-former-keys");
-
-        cache.put(new PartId(7), BOLT);
-
-        byte[] entryKey = keys.entry(earlierRelease.encode(new PartId(7), PartId.class));
-        assertThat(redis.call(bytes("EXISTS"), entryKey)).isEqualTo(1L);
-        assertThat(cache.iterator().next().getKey()).isEqualTo(new PartId(7));
     }
 }
