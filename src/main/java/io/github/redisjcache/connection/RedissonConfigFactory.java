@@ -47,6 +47,7 @@ final class RedissonConfigFactory {
         // Redisson looks through every reply for references to its own objects stored as values; this provider
         // stores only bytes, so there are none to find (the look was 4 % of the client's CPU in a getAll of 100).
         config.setReferenceEnabled(false);
+        PubSubFraming.install(config);
         warnOfSmallClusterPool(config);
         return config;
     }
