@@ -19,6 +19,9 @@ import io.netty.handler.codec.DecoderException;
  */
 final class WholeReplies extends ByteToMessageDecoder {
 
+    /** The type bytes of RESP2 and RESP3; those of simple replies ({@code +-:_,#(}) end with their line. */
+    private static final String TYPES = "$=!*~>%|+-:_,#(";
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
@@ -46,11 +49,15 @@ final class WholeReplies extends ByteToMessageDecoder {
             if (at >= in.writerIndex()) {
                 return -1;
             }
+            byte type = in.getByte(at);
+            // Checked before waiting for the line's end: bytes that are not RESP fail at once, never pile up.
+            if (TYPES.indexOf(type) < 0) {
+                throw new DecoderException("Not a RESP reply: type byte " + (type & 0xff));
+            }
             int lineEnd = lineEnd(in, at);
             if (lineEnd < 0) {
                 return -1;
             }
-            byte type = in.getByte(at);
             pending--;
             switch (type) {
                 case '$', '=', '!' -> {
@@ -76,8 +83,7 @@ final class WholeReplies extends ByteToMessageDecoder {
                     pending += 2 * Math.max(0, number(in, at, lineEnd)) + 1;
                     at = lineEnd;
                 }
-                case '+', '-', ':', '_', ',', '#', '(' -> at = lineEnd;
-                default -> throw new DecoderException("Not a RESP reply: type byte " + (type & 0xff));
+                default -> at = lineEnd;
             }
         }
         return at;
