@@ -59,7 +59,7 @@ class PingReplyAmongMessagesTest {
 
     /** Shows the fault worked around: should a Redisson release fix it, this test says the framing can go. */
     @Test
-    void redissonAloneLosesTheMessageAfterTheSplitOne() {
+    void redissonAloneLosesTheSplitMessage() {
         assertThat(messagesAfterPingReplyAndSplitMessage(false)).containsExactly("m1", "m3");
     }
 
