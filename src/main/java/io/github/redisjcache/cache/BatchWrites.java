@@ -206,13 +206,9 @@ final class BatchWrites {
             }
             return commands.mutate(key, Mutation.putIfAbsent(value, create), route);
         }
-        if (route == null) {
-            if (create == update && create >= 0) {
-                return commands.set(key, value, create).thenApply(done -> MutateResult.WRITTEN_UNKNOWN);
-            }
-            if (create == TtlCode.ETERNAL && update == TtlCode.UNCHANGED) {
-                return commands.set(key, value, TtlCode.UNCHANGED).thenApply(done -> MutateResult.WRITTEN_UNKNOWN);
-            }
+        long singleSet = TtlCode.singleSet(create, update);
+        if (route == null && singleSet != Long.MIN_VALUE) {
+            return commands.set(key, value, singleSet).thenApply(done -> MutateResult.WRITTEN_UNKNOWN);
         }
         return commands.mutate(key, Mutation.put(value, create, update).withValues(wantOld), route);
     }

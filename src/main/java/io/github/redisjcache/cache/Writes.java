@@ -57,7 +57,7 @@ final class Writes {
             long create = expiry.creation();
             long update = expiry.update();
             if (route == null) {
-                long nativeTtl = nativePutTtl(create, update);
+                long nativeTtl = TtlCode.singleSet(create, update);
                 if (nativeTtl != Long.MIN_VALUE) {
                     if (wantOld) {
                         byte[] old = awaiter.await("getAndPut", redis.setAndGet(key, value, nativeTtl));
@@ -78,21 +78,6 @@ final class Writes {
             backoff(attempt);
         }
         throw contention("put");
-    }
-
-    /**
-     * Finds the TTL argument of a single SET that gives both the creation and the update rule, or
-     * {@code Long.MIN_VALUE} when no single SET can.
-     */
-    private static long nativePutTtl(long create, long update) {
-        if (create == update && create >= 0) {
-            return create;
-        }
-        if (create == TtlCode.ETERNAL && update == TtlCode.UNCHANGED) {
-            // KEEPTTL on a new key leaves it without expiry: exactly "eternal on creation, unchanged on update".
-            return TtlCode.UNCHANGED;
-        }
-        return Long.MIN_VALUE;
     }
 
     /**

@@ -215,7 +215,9 @@ public class Commands {
     }
 
     /**
-     * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}.
+     * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}, and a put
+     * that publishes its event and that one SET gives its time to live, with no shadow to keep, runs
+     * {@code putpublish.lua}.
      *
      * @param key      the entry key
      * @param mutation what to do
@@ -223,9 +225,28 @@ public class Commands {
      * @return what happened
      */
     public CompletableFuture<MutateResult> mutate(byte[] key, Mutation mutation, EventRoute route) {
-        if (route == null && mutation.condition.equals(Mutation.IF_EQUALS)) {
-            return swap(key, mutation);
+        if (route == null) {
+            if (mutation.condition.equals(Mutation.IF_EQUALS)) {
+                return swap(key, mutation);
+            }
+        } else if (!route.tracksExpiry() && mutation.isPut()) {
+            long ttl = TtlCode.singleSet(mutation.createTtl, mutation.updateTtl);
+            if (ttl != Long.MIN_VALUE) {
+                return putPublish(key, mutation, route, ttl);
+            }
         }
+        return mutateScript(key, mutation, route);
+    }
+
+    /**
+     * Runs {@code mutate.lua} itself, whatever the change: the reference the tests hold the other scripts to.
+     *
+     * @param key      the entry key
+     * @param mutation what to do
+     * @param route    where to publish the event, or null to publish nothing
+     * @return what happened
+     */
+    CompletableFuture<MutateResult> mutateScript(byte[] key, Mutation mutation, EventRoute route) {
         Object[] keys = route != null && route.tracksExpiry() ? new Object[]{key, route.shadowKey()}
                 : new Object[]{key};
         Object[] args = {mutation.condition, mutation.expected, mutation.action, mutation.value,
@@ -234,6 +255,14 @@ public class Commands {
             route != null && route.sharded() ? "s" : "p", route == null ? 0 : route.graceMillis(),
             route != null && route.oldValues() ? "o" : "", mutation.outcomeOnly ? "b" : ""};
         return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> result(reply, mutation));
+    }
+
+    /** A put with its event, by {@code putpublish.lua}: what {@code mutate.lua} does, less work. */
+    private CompletableFuture<MutateResult> putPublish(byte[] key, Mutation mutation, EventRoute route, long ttl) {
+        Object[] args = {mutation.value, ttl, route.channel(), route.origin(), route.sharded() ? "s" : "p",
+            route.oldValues() ? "o" : "", mutation.outcomeOnly ? "b" : ""};
+        return scripts.run(executor, Scripts.PUT_PUBLISH, key, new Object[]{key}, args)
+                .thenApply(reply -> result(reply, mutation));
     }
 
     /** A compare-and-set nobody listens to, by {@code swap.lua}: same outcomes as {@code mutate.lua}, less work. */

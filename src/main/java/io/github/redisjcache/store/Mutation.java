@@ -51,6 +51,11 @@ public final class Mutation {
         return wanted ? this : new Mutation(condition, expected, action, value, createTtl, updateTtl, missTtl, true);
     }
 
+    /** @return whether this change sets a value whatever the entry holds ({@link #put}) */
+    boolean isPut() {
+        return condition.equals("a") && action.equals("s");
+    }
+
     /**
      * Sets a value whatever the entry holds.
      *

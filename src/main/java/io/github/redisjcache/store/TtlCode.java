@@ -27,4 +27,24 @@ public final class TtlCode {
     public static boolean isMillis(long code) {
         return code > 0;
     }
+
+    /**
+     * Finds the one time to live a single SET can give an entry so that it gets the creation rule when it is created
+     * and the update rule when it is updated: a number of milliseconds (PX), {@link #ETERNAL} (no option) or
+     * {@link #UNCHANGED} (KEEPTTL, which leaves a created entry without expiry).
+     *
+     * @param create the time to live of a created entry
+     * @param update the time to live of an updated entry
+     * @return the SET's time to live, or {@code Long.MIN_VALUE} when no single SET gives both
+     */
+    public static long singleSet(long create, long update) {
+        if (create == update && create >= 0) {
+            return create;
+        }
+        if (create == ETERNAL && update == UNCHANGED) {
+            // KEEPTTL on a new key leaves it without expiry: exactly "eternal on creation, unchanged on update".
+            return UNCHANGED;
+        }
+        return Long.MIN_VALUE;
+    }
 }

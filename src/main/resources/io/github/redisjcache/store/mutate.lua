@@ -1,5 +1,6 @@
 -- Changes one cache entry atomically: checks a condition on its current value, then sets, deletes or touches it,
--- choosing its time to live by whether it existed, and publishes the resulting event when someone listens.
+-- choosing its time to live by whether it existed, and publishes the resulting event when someone listens. A put
+-- that one SET gives its time to live, with no shadow to keep, runs putpublish.lua instead (the same change, cheaper).
 --
 -- KEYS[1]  the entry key
 -- KEYS[2]  optional: the entry's shadow, a copy of its value that outlives it by a grace period so that its expiry
@@ -103,28 +104,6 @@ local function reply(outcome, oldValue)
     return outcome
   end
   return { outcome, oldValue, expired }
-end
-
--- A put whose times to live one SET can give, with no shadow to keep: SET ... GET reads and writes in one call.
-if condition == 'a' and action == 's' and not shadow then
-  local old, single = false, true
-  if createTtl == 0 and updateTtl == -1 then
-    old = redis.call('SET', key, value, 'KEEPTTL', 'GET')
-  elseif createTtl == 0 and updateTtl == 0 then
-    old = redis.call('SET', key, value, 'GET')
-  elseif createTtl > 0 and createTtl == updateTtl then
-    old = redis.call('SET', key, value, 'PX', createTtl, 'GET')
-  else
-    single = false
-  end
-  if single then
-    if old then
-      publish('U', value, old)
-      return reply(2, old)
-    end
-    publish('C', value, false)
-    return reply(1, false)
-  end
 end
 
 local old = redis.call('GET', key)

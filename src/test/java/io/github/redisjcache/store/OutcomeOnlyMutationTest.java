@@ -29,7 +29,6 @@ class OutcomeOnlyMutationTest {
     private static final byte[] OTHER = bytes("other");
     private static final byte[] VALUE = bytes("new value");
     private static final String CHANNEL = "outcome-only-test:events";
-    private static final String END = "end of the change's events";
     private static final byte[] KEY = bytes("outcome-only-test:entry");
     private static final byte[] SHADOW = bytes("outcome-only-test:shadow");
 
@@ -168,17 +167,8 @@ class OutcomeOnlyMutationTest {
                 ttlBucket(redis, KEY), text(redis.call(bytes("GET"), SHADOW)), ttlBucket(redis, SHADOW));
     }
 
-    /** The messages published since the last call, in hex: everything the subscriber receives before our marker. */
     private static List<String> events(RespClient redis, RespClient subscriber) {
-        redis.call("PUBLISH", CHANNEL, END);
-        List<String> events = new ArrayList<>();
-        while (true) {
-            byte[] payload = (byte[]) ((List<?>) subscriber.nextPush()).get(2);
-            if (END.equals(new String(payload, StandardCharsets.UTF_8))) {
-                return events;
-            }
-            events.add(HexFormat.of().formatHex(payload));
-        }
+        return ScriptTestEntries.events(redis, subscriber, CHANNEL, false);
     }
 
     /** The documented message format, built independently of the script. */

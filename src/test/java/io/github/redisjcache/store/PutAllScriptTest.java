@@ -27,8 +27,6 @@ class PutAllScriptTest {
     private static final long[] UPDATE_TTLS = {TtlCode.UNCHANGED, TtlCode.ETERNAL, 50_000, 60_000,
         TtlCode.EXPIRE_NOW};
     private static final byte[] VALUE = bytes("new value");
-    /** A route that publishes nowhere: it makes {@link Commands#mutate} take {@code mutate.lua}. */
-    private static final EventRoute SILENT = new EventRoute("", false, "putall-test", null, 0, false);
 
     @RegisterExtension
     static final StoreCommandsExtension STORE = new StoreCommandsExtension();
@@ -60,8 +58,8 @@ class PutAllScriptTest {
                         State state = STATES.get(i);
                         String label = "create " + create + " update " + update + " on " + state.name();
                         byte[] mutated = prepare(redis, "putall-test:{slot}:mutate:" + state.name(), state);
-                        MutateResult byMutate = STORE.commands().mutate(mutated, Mutation.put(VALUE, create, update),
-                                SILENT).get(10, TimeUnit.SECONDS);
+                        MutateResult byMutate = STORE.commands().mutateScript(mutated,
+                                Mutation.put(VALUE, create, update), null).get(10, TimeUnit.SECONDS);
 
                         assertThat(outcomes[i]).as("outcome of %s", label).isEqualTo(byMutate.outcome());
                         assertThat(redis.call(bytes("GET"), keys.get(i))).as("value after %s", label)

@@ -1,11 +1,16 @@
 package io.github.redisjcache.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 import io.github.redisjcache.testing.RespClient;
 
-/** Entries the script tests set up by hand and compare afterwards, by their value and time to live. */
+/** Entries the script tests set up by hand and compare afterwards, by their value, time to live and events. */
 final class ScriptTestEntries {
+
+    private static final String END = "end of the change's events";
 
     private ScriptTestEntries() {
     }
@@ -36,6 +41,28 @@ final class ScriptTestEntries {
     static long ttlBucket(RespClient redis, byte[] key) {
         long ttl = (Long) redis.call(bytes("PTTL"), key);
         return ttl < 0 ? ttl : Math.round(ttl / 1_000.0);
+    }
+
+    /**
+     * The messages published on a channel since the last call, in hex: everything a subscriber to it receives before
+     * a marker this publishes.
+     *
+     * @param redis      a client to publish the marker with
+     * @param subscriber a client subscribed to the channel, with SSUBSCRIBE when it is sharded
+     * @param channel    the channel
+     * @param sharded    whether the channel is a sharded one (SPUBLISH)
+     * @return the messages, in the order they came
+     */
+    static List<String> events(RespClient redis, RespClient subscriber, String channel, boolean sharded) {
+        redis.call(sharded ? "SPUBLISH" : "PUBLISH", channel, END);
+        List<String> events = new ArrayList<>();
+        while (true) {
+            byte[] payload = (byte[]) ((List<?>) subscriber.nextPush()).get(2);
+            if (END.equals(new String(payload, StandardCharsets.UTF_8))) {
+                return events;
+            }
+            events.add(HexFormat.of().formatHex(payload));
+        }
     }
 
     static byte[] bytes(String text) {

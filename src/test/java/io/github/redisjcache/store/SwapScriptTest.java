@@ -29,8 +29,6 @@ class SwapScriptTest {
     private static final byte[] EXPECTED = bytes("expected");
     private static final byte[] OTHER = bytes("other");
     private static final byte[] VALUE = bytes("new value");
-    /** A route that publishes nowhere: it makes {@link Commands#mutate} take {@code mutate.lua}. */
-    private static final EventRoute SILENT = new EventRoute("", false, "swap-test", null, 0, false);
 
     @RegisterExtension
     static final StoreCommandsExtension STORE = new StoreCommandsExtension();
@@ -67,7 +65,7 @@ class SwapScriptTest {
                     byte[] mutated = prepare(redis, "swap-test:mutate", state);
 
                     MutateResult bySwap = STORE.commands().mutate(swapped, mutation, null).get(10, TimeUnit.SECONDS);
-                    MutateResult byMutate = STORE.commands().mutate(mutated, mutation, SILENT)
+                    MutateResult byMutate = STORE.commands().mutateScript(mutated, mutation, null)
                             .get(10, TimeUnit.SECONDS);
 
                     assertThat(bySwap.outcome()).as("outcome of %s", label).isEqualTo(byMutate.outcome());
