@@ -14,6 +14,19 @@ import org.redisson.command.CommandAsyncExecutor;
  */
 public class Commands {
 
+    // Arguments as bytes made once (see Arguments).
+    private static final byte[] PX = Arguments.text("PX");
+    private static final byte[] PERSIST = Arguments.text("PERSIST");
+    private static final byte[] KEEPTTL = Arguments.text("KEEPTTL");
+    private static final byte[] NX = Arguments.text("NX");
+    private static final byte[] XX = Arguments.text("XX");
+    private static final byte[] GET = Arguments.text("GET");
+    private static final byte[] SHARDED = Arguments.text("s");
+    private static final byte[] NOT_SHARDED = Arguments.text("p");
+    private static final byte[] OLD_VALUES = Arguments.text("o");
+    private static final byte[] BARE = Arguments.text("b");
+    private static final byte[] NONE = Arguments.text("");
+
     private final CommandAsyncExecutor executor;
     private final Scripts scripts;
 
@@ -49,9 +62,10 @@ public class Commands {
             return getAndDelete(key);
         }
         if (accessTtl == TtlCode.ETERNAL) {
-            return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETEX, key, "PERSIST"));
+            return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETEX, key, PERSIST));
         }
-        return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETEX, key, "PX", accessTtl));
+        return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GETEX, key, PX,
+                Arguments.number(accessTtl)));
     }
 
     /**
@@ -101,8 +115,8 @@ public class Commands {
      */
     public CompletableFuture<int[]> putMany(List<byte[]> keys, List<byte[]> values, long createTtl, long updateTtl) {
         Object[] args = new Object[2 + values.size()];
-        args[0] = createTtl;
-        args[1] = updateTtl;
+        args[0] = Arguments.number(createTtl);
+        args[1] = Arguments.number(updateTtl);
         for (int i = 0; i < values.size(); i++) {
             args[2 + i] = values.get(i);
         }
@@ -150,7 +164,7 @@ public class Commands {
      */
     public CompletableFuture<Boolean> setIfAbsent(byte[] key, byte[] value, long ttl) {
         return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_CONDITIONAL,
-                args(key, value, ttl, "NX", false)).toCompletableFuture();
+                args(key, value, ttl, NX, false)).toCompletableFuture();
     }
 
     /**
@@ -163,7 +177,7 @@ public class Commands {
      */
     public CompletableFuture<Boolean> setIfPresent(byte[] key, byte[] value, long ttl) {
         return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_CONDITIONAL,
-                args(key, value, ttl, "XX", false)).toCompletableFuture();
+                args(key, value, ttl, XX, false)).toCompletableFuture();
     }
 
     /**
@@ -189,7 +203,7 @@ public class Commands {
      */
     public CompletableFuture<byte[]> replaceAndGet(byte[] key, byte[] value, long ttl) {
         return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET,
-                args(key, value, ttl, "XX", true)));
+                args(key, value, ttl, XX, true)));
     }
 
     /**
@@ -249,25 +263,29 @@ public class Commands {
     CompletableFuture<MutateResult> mutateScript(byte[] key, Mutation mutation, EventRoute route) {
         Object[] keys = route != null && route.tracksExpiry() ? new Object[]{key, route.shadowKey()}
                 : new Object[]{key};
-        Object[] args = {mutation.condition, mutation.expected, mutation.action, mutation.value,
-            mutation.createTtl, mutation.updateTtl, mutation.missTtl,
-            route == null ? "" : route.channel(), route == null ? "" : route.origin(),
-            route != null && route.sharded() ? "s" : "p", route == null ? 0 : route.graceMillis(),
-            route != null && route.oldValues() ? "o" : "", mutation.outcomeOnly ? "b" : ""};
+        Object[] args = {Arguments.text(mutation.condition), mutation.expected, Arguments.text(mutation.action),
+            mutation.value, Arguments.number(mutation.createTtl), Arguments.number(mutation.updateTtl),
+            Arguments.number(mutation.missTtl), route == null ? NONE : Arguments.text(route.channel()),
+            route == null ? NONE : Arguments.text(route.origin()),
+            route != null && route.sharded() ? SHARDED : NOT_SHARDED,
+            Arguments.number(route == null ? 0 : route.graceMillis()),
+            route != null && route.oldValues() ? OLD_VALUES : NONE, mutation.outcomeOnly ? BARE : NONE};
         return scripts.run(executor, Scripts.MUTATE, key, keys, args).thenApply(reply -> result(reply, mutation));
     }
 
     /** A put with its event, by {@code putpublish.lua}: what {@code mutate.lua} does, less work. */
     private CompletableFuture<MutateResult> putPublish(byte[] key, Mutation mutation, EventRoute route, long ttl) {
-        Object[] args = {mutation.value, ttl, route.channel(), route.origin(), route.sharded() ? "s" : "p",
-            route.oldValues() ? "o" : "", mutation.outcomeOnly ? "b" : ""};
+        Object[] args = {mutation.value, Arguments.number(ttl), Arguments.text(route.channel()),
+            Arguments.text(route.origin()), route.sharded() ? SHARDED : NOT_SHARDED,
+            route.oldValues() ? OLD_VALUES : NONE, mutation.outcomeOnly ? BARE : NONE};
         return scripts.run(executor, Scripts.PUT_PUBLISH, key, new Object[]{key}, args)
                 .thenApply(reply -> result(reply, mutation));
     }
 
     /** A compare-and-set nobody listens to, by {@code swap.lua}: same outcomes as {@code mutate.lua}, less work. */
     private CompletableFuture<MutateResult> swap(byte[] key, Mutation mutation) {
-        Object[] args = {mutation.expected, mutation.action, mutation.value, mutation.updateTtl, mutation.missTtl};
+        Object[] args = {mutation.expected, Arguments.text(mutation.action), mutation.value,
+            Arguments.number(mutation.updateTtl), Arguments.number(mutation.missTtl)};
         return scripts.run(executor, Scripts.SWAP, key, new Object[]{key}, args)
                 .thenApply(reply -> result(reply, mutation));
     }
@@ -328,7 +346,8 @@ public class Commands {
      * @return whether it made a shadow
      */
     public CompletableFuture<Boolean> shadowIfMissing(byte[] key, byte[] shadow, long graceMillis) {
-        return scripts.run(executor, Scripts.SHADOW, key, new Object[]{key, shadow}, new Object[]{graceMillis})
+        return scripts.run(executor, Scripts.SHADOW, key, new Object[]{key, shadow},
+                new Object[]{Arguments.number(graceMillis)})
                 .thenApply(reply -> ((Number) reply).longValue() == 1);
     }
 
@@ -345,7 +364,8 @@ public class Commands {
      */
     public CompletableFuture<long[]> listeners(byte[] registry, String operation, String origin, long leaseMillis,
                                                String flags) {
-        Object[] args = {operation, origin, leaseMillis, flags};
+        Object[] args = {Arguments.text(operation), Arguments.text(origin), Arguments.number(leaseMillis),
+            Arguments.text(flags)};
         return scripts.run(executor, Scripts.LISTENERS, registry, new Object[]{registry}, args)
                 .thenApply(reply -> {
                     List<?> list = (List<?>) reply;
@@ -359,7 +379,7 @@ public class Commands {
         return value instanceof byte[] ? (byte[]) value : null;
     }
 
-    private static Object[] args(byte[] key, byte[] value, long ttl, String condition, boolean get) {
+    private static Object[] args(byte[] key, byte[] value, long ttl, byte[] condition, boolean get) {
         int size = 2 + (ttl > 0 ? 2 : ttl == TtlCode.UNCHANGED ? 1 : 0) + (condition != null ? 1 : 0)
                 + (get ? 1 : 0);
         if (ttl <= 0 && ttl != TtlCode.UNCHANGED && ttl != TtlCode.ETERNAL) {
@@ -370,16 +390,16 @@ public class Commands {
         args[i++] = key;
         args[i++] = value;
         if (ttl > 0) {
-            args[i++] = "PX";
-            args[i++] = ttl;
+            args[i++] = PX;
+            args[i++] = Arguments.number(ttl);
         } else if (ttl == TtlCode.UNCHANGED) {
-            args[i++] = "KEEPTTL";
+            args[i++] = KEEPTTL;
         }
         if (condition != null) {
             args[i++] = condition;
         }
         if (get) {
-            args[i] = "GET";
+            args[i] = GET;
         }
         return args;
     }

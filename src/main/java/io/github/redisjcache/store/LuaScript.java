@@ -12,11 +12,16 @@ final class LuaScript {
     private final String name;
     private final String source;
     private final String sha1;
+    // What EVAL and EVALSHA send, made once (see Arguments).
+    private final byte[] sourceBytes;
+    private final byte[] sha1Bytes;
 
     private LuaScript(String name, String source) {
         this.name = name;
         this.source = source;
         this.sha1 = sha1(source);
+        this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
+        this.sha1Bytes = sha1.getBytes(StandardCharsets.US_ASCII);
     }
 
     static LuaScript load(String name) {
@@ -78,6 +83,16 @@ final class LuaScript {
 
     String source() {
         return source;
+    }
+
+    /** @return the source as EVAL sends it; callers must not change the array */
+    byte[] sourceBytes() {
+        return sourceBytes;
+    }
+
+    /** @return the SHA-1 digest in hex as EVALSHA sends it; callers must not change the array */
+    byte[] sha1Bytes() {
+        return sha1Bytes;
     }
 
     String sha1() {

@@ -60,8 +60,8 @@ final class Scripts {
     CompletableFuture<Object> run(CommandAsyncExecutor executor, LuaScript script, byte[] key, Object[] keys,
                                   Object[] args) {
         Object[] call = new Object[2 + keys.length + args.length];
-        call[0] = bySource ? script.source() : script.sha1();
-        call[1] = keys.length;
+        call[0] = bySource ? script.sourceBytes() : script.sha1Bytes();
+        call[1] = Arguments.number(keys.length);
         System.arraycopy(keys, 0, call, 2, keys.length);
         System.arraycopy(args, 0, call, 2 + keys.length, args.length);
         if (bySource) {
@@ -70,19 +70,17 @@ final class Scripts {
         }
         CompletableFuture<Object> first = executor.<Object, Object>writeAsync(key,
                 ByteArrayCodec.INSTANCE, StoreCommands.EVALSHA, call).toCompletableFuture();
-        return first.handle((result, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(result);
-            }
+        // One stage on the way of every reply; only a NOSCRIPT failure composes another call.
+        return first.exceptionallyCompose(failure -> {
             if (isNoScript(failure)) {
                 // The command did not run, so sending it again with the source is safe.
                 Object[] eval = call.clone();
-                eval[0] = script.source();
+                eval[0] = script.sourceBytes();
                 return direct.<Object, Object>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.EVAL, eval)
                         .toCompletableFuture();
             }
-            return CompletableFuture.<Object>failedFuture(failure);
-        }).thenCompose(stage -> stage);
+            return CompletableFuture.failedFuture(failure);
+        });
     }
 
     private static boolean isNoScript(Throwable failure) {
