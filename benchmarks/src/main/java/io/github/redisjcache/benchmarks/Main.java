@@ -46,6 +46,7 @@ import io.github.redisjcache.testing.RespClient;
  *   java -jar benchmarks/target/benchmarks.jar [--quick] [--out DIR]
  *                                              [--phases sweep,matrix,listeners,cost,memory,redis-benchmark]
  *   java -jar benchmarks/target/benchmarks.jar report [DIR]          # summary.md and chart.png from the CSVs again
+ *   java -jar benchmarks/target/benchmarks.jar history [DIR]         # adds the run's sweep to DIR/history.csv
  *   java -jar benchmarks/target/benchmarks.jar jmh [JMH options]     # JMH's own command line, with a Redis started
  * </pre>
  */
@@ -88,6 +89,10 @@ public final class Main {
             Report.write(dir);
             return;
         }
+        if (args.length > 0 && args[0].equals("history")) {
+            SweepHistory.update(Paths.get(args.length > 1 ? args[1] : "benchmarks/results"));
+            return;
+        }
         Path out = Paths.get("benchmarks/results");
         boolean quick = false;
         Set<String> phases = new LinkedHashSet<>(ALL_PHASES);
@@ -105,7 +110,7 @@ public final class Main {
                 default:
                     System.err.println("Unknown argument " + args[i] + "\nUsage: java -jar benchmarks.jar "
                             + "[--quick] [--out DIR] [--phases " + String.join(",", ALL_PHASES) + "] | report [DIR]"
-                            + " | jmh [JMH options]");
+                            + " | history [DIR] | jmh [JMH options]");
                     System.exit(2);
             }
         }

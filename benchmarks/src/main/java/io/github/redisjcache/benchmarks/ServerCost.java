@@ -80,8 +80,16 @@ final class ServerCost {
                 usec[round] = passes.get(round).get(i).usecPerOp();
                 cpu[round] = passes.get(round).get(i).cpuUsecPerOp();
             }
-            medians.add(new Cost(first.contender(), first.op(), first.entriesPerCall(), Row.median(usec),
-                    Row.median(cpu), first.commands()));
+            double median = Row.median(usec);
+            // The commands and their times of the pass that gave the median, so that they add up to it.
+            int closest = 0;
+            for (int round = 1; round < rounds; round++) {
+                if (Math.abs(usec[round] - median) < Math.abs(usec[closest] - median)) {
+                    closest = round;
+                }
+            }
+            medians.add(new Cost(first.contender(), first.op(), first.entriesPerCall(), median, Row.median(cpu),
+                    passes.get(closest).get(i).commands()));
         }
         return medians;
     }
