@@ -1,6 +1,7 @@
 package io.github.redisjcache.integrationtests;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 
 import io.github.redisjcache.support.CacheManagers;
+import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
 
@@ -59,6 +61,15 @@ final class MeasuredCaches implements AutoCloseable {
         Map<String, Long> ran = new TreeMap<>(redis.commandStats());
         ran.remove("config|resetstat");
         return new Sent(sent, roundTrips, ran);
+    }
+
+    /**
+     * Waits until the client has sent a command some number of times since the last measurement began: for work an
+     * operation leaves to another thread, which must not land among the next measurement's commands.
+     */
+    void awaitSent(String command, long times, Duration limit) {
+        Eventually.await(limit, times + " " + command + " sent through the proxy",
+                () -> proxy.commands().getOrDefault(command, 0L) >= times);
     }
 
     @Override
