@@ -147,6 +147,9 @@ final class SweepHistory {
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         String[] names = lines.get(0).split(",", -1);
         for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
             String[] fields = line.split(",", -1);
             Map<String, String> f = new HashMap<>();
             for (int i = 0; i < names.length && i < fields.length; i++) {
