@@ -389,21 +389,14 @@ public final class Main {
 
     /** The settings with the best geometric mean of get and put at 16 threads in the sweep. */
     private static String[] best(List<Row> sweep, String contender) {
-        Map<String, double[]> scores = new LinkedHashMap<>();
-        for (Row row : sweep) {
-            if (!row.contender.equals(contender) || row.threads != 16) {
-                continue;
-            }
-            double[] pair = scores.computeIfAbsent(row.pool + "/" + row.netty, k -> new double[2]);
-            pair[row.op.equals("get") ? 0 : 1] = row.median;
-        }
         String best = "default/default";
         double bestScore = -1;
-        for (Map.Entry<String, double[]> entry : scores.entrySet()) {
-            double score = Math.sqrt(entry.getValue()[0] * entry.getValue()[1]);
-            if (score > bestScore) {
+        for (Map.Entry<String, double[]> entry : Row.getAndPut(sweep).entrySet()) {
+            String[] setting = entry.getKey().split("\\|");
+            double score = Row.geometricMean(entry.getValue());
+            if (setting[0].equals(contender) && score > bestScore) {
                 bestScore = score;
-                best = entry.getKey();
+                best = setting[1] + "/" + setting[2];
             }
         }
         return best.split("/");

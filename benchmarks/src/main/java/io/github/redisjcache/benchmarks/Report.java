@@ -324,13 +324,7 @@ final class Report {
         md.append("## Connection settings sweep (16 threads, ops/s)\n\n"
                 + "| contender | pool | netty threads | transport | get | put | geometric mean |\n"
                 + "|---|---:|---:|---|---:|---:|---:|\n");
-        Map<String, double[]> cells = new LinkedHashMap<>();
-        for (Row row : sweep) {
-            double[] pair = cells.computeIfAbsent(row.contender + "|" + row.pool + "|" + row.netty,
-                    k -> new double[]{Double.NaN, Double.NaN});
-            pair[row.op.equals("get") ? 0 : 1] = row.median;
-        }
-        cells.forEach((key, pair) -> {
+        Row.getAndPut(sweep).forEach((key, pair) -> {
             String[] k = key.split("\\|");
             String name = k[0].equals("rbucket") ? "Redisson RBucket" : k[0].equals("redisson") ? "Redisson JCache"
                     : "redis-jcache json";
@@ -344,7 +338,7 @@ final class Report {
             md.append("| ").append(name).append(" | ").append(pool).append(" | ").append(netty).append(" | ")
                     .append(transport).append(" | ")
                     .append(ops(pair[0])).append(" | ").append(ops(pair[1])).append(" | ")
-                    .append(ops(Math.sqrt(pair[0] * pair[1]))).append(" |\n");
+                    .append(ops(Row.geometricMean(pair))).append(" |\n");
         });
         md.append('\n');
     }
@@ -445,7 +439,7 @@ final class Report {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static Properties properties(Path file) throws IOException {
+    static Properties properties(Path file) throws IOException {
         Properties properties = new Properties();
         if (Files.exists(file)) {
             try (Reader reader = Files.newBufferedReader(file)) {

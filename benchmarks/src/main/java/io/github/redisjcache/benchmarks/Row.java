@@ -95,6 +95,28 @@ final class Row {
         return Arrays.stream(scores).average().orElse(0);
     }
 
+    /**
+     * Pairs the get and put of each setting of a sweep.
+     *
+     * @param rows rows of get and put
+     * @return {get median, put median} by {@code contender|pool|netty}, in the order first seen; NaN where one is
+     *         missing
+     */
+    static Map<String, double[]> getAndPut(List<Row> rows) {
+        Map<String, double[]> pairs = new LinkedHashMap<>();
+        for (Row row : rows) {
+            double[] pair = pairs.computeIfAbsent(row.contender + "|" + row.pool + "|" + row.netty,
+                    k -> new double[]{Double.NaN, Double.NaN});
+            pair[row.op.equals("get") ? 0 : 1] = row.median;
+        }
+        return pairs;
+    }
+
+    /** @return the geometric mean of a get and a put, as the sweep ranks settings (NaN when one is missing) */
+    static double geometricMean(double[] getAndPut) {
+        return Math.sqrt(getAndPut[0] * getAndPut[1]);
+    }
+
     /** A short label: contender with its settings. */
     String settings() {
         return "pool=" + pool + " netty=" + netty;

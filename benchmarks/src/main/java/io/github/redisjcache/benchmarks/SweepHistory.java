@@ -61,12 +61,13 @@ final class SweepHistory {
         if (lines.isEmpty()) {
             lines.add(header());
         }
-        String run = run(machine(dir));
-        if (!isFull(dir)) {
+        Properties machine = Report.properties(dir.resolve("machine.properties"));
+        String run = run(machine);
+        if (!isFull(dir, machine)) {
             System.out.println("The run of " + run + " in " + dir + " was not a full run (--quick, or some phases only):"
                     + " not added");
         } else if (lines.stream().noneMatch(line -> line.startsWith(run + ","))) {
-            lines.add(row(dir));
+            lines.add(row(dir, machine));
             Files.write(file, lines, StandardCharsets.UTF_8);
             System.out.println("Added the run of " + run + " to " + file);
         } else {
@@ -82,17 +83,9 @@ final class SweepHistory {
     }
 
     /** Whether the run measured everything the history keeps, with the full run's rounds. */
-    private static boolean isFull(Path dir) throws IOException {
-        return machine(dir).getProperty("profile", "").startsWith("full") && Files.exists(dir.resolve("sweep.csv"))
+    private static boolean isFull(Path dir, Properties machine) {
+        return machine.getProperty("profile", "").startsWith("full") && Files.exists(dir.resolve("sweep.csv"))
                 && Files.exists(dir.resolve("matrix.csv")) && Files.exists(dir.resolve("redis-benchmark.csv"));
-    }
-
-    private static Properties machine(Path dir) throws IOException {
-        Properties machine = new Properties();
-        try (var reader = Files.newBufferedReader(dir.resolve("machine.properties"))) {
-            machine.load(reader);
-        }
-        return machine;
     }
 
     static String header() {
@@ -104,8 +97,7 @@ final class SweepHistory {
     }
 
     /** The line of the run whose results are in a directory. */
-    static String row(Path dir) throws IOException {
-        Properties machine = machine(dir);
+    private static String row(Path dir, Properties machine) throws IOException {
         String run = run(machine);
         String cpu = machine.getProperty("cpu", "?").replace("(R)", "").replace("Processor", "").replace(',', ' ')
                 .trim();
@@ -122,16 +114,13 @@ final class SweepHistory {
                 oursGet = whole(r.median);
             }
         }
-        Map<String, Map<String, Double>> sweep = new HashMap<>();
-        for (Row r : Main.readRows(dir.resolve("sweep.csv"))) {
-            sweep.computeIfAbsent(r.contender + "/" + r.pool + "/" + r.netty, k -> new HashMap<>()).put(r.op, r.median);
-        }
+        Map<String, double[]> sweep = Row.getAndPut(Main.readRows(dir.resolve("sweep.csv")));
         StringBuilder row = new StringBuilder(String.join(",", run, cpu, redisBenchmark, oursGet));
         for (Setting setting : SETTINGS) {
-            Map<String, Double> ops = sweep.get(setting.contender() + "/" + setting.pool() + "/" + setting.netty());
+            double[] pair = sweep.get(setting.contender() + "|" + setting.pool() + "|" + setting.netty());
             row.append(',');
-            if (ops != null && ops.containsKey("get") && ops.containsKey("put")) {
-                row.append(whole(Math.sqrt(ops.get("get") * ops.get("put"))));
+            if (pair != null && !Double.isNaN(Row.geometricMean(pair))) {
+                row.append(whole(Row.geometricMean(pair)));
             }
         }
         return row.toString();
