@@ -26,8 +26,8 @@ import io.lettuce.core.codec.ByteArrayCodec;
 /**
  * What each operation costs Redis: CPU per operation from {@code INFO commandstats} (the usec_per_call of each
  * command the operation sends, times how many it sends, as counted with MONITOR; a script's time includes the
- * commands it runs) and from the server process's CPU time ({@code INFO cpu}, network I/O included); and memory
- * per entry, against a plain SET of the same key and value bytes.
+ * commands it runs) and from the server process's CPU time ({@code INFO cpu}, network I/O included), ours against
+ * plain GET and SET of the same entries; and memory per entry, against a plain SET of the same key and value bytes.
  */
 final class ServerCost {
 
@@ -45,6 +45,9 @@ final class ServerCost {
         void run(int i);
     }
 
+    /** The contender name of the plain commands measured beside a contender's: {@code plain@ours-json}. */
+    static final String PLAIN_BESIDE = "plain@";
+
     private static final int WARMUP = 2_000;
     private static final int MONITORED = 200;
     static final int MEMORY_ENTRIES = 100_000;
@@ -58,14 +61,14 @@ final class ServerCost {
     }
 
     /**
-     * Measures every operation of plain Redis and of each contender, in turn, {@code rounds} times over, and keeps
-     * the median of each figure: one pass alone moved by up to 2x on a small machine, and not for every contender
-     * alike.
+     * Measures every operation of each contender (ours beside the plain commands on the same entries), in turn,
+     * {@code rounds} times over, and keeps the median of each figure: one pass alone moved by up to 2x on a small
+     * machine, and not for every contender alike.
      */
     List<Cost> all(List<String> contenders, int rounds) throws Exception {
         List<List<Cost>> passes = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            List<Cost> pass = new ArrayList<>(plain());
+            List<Cost> pass = new ArrayList<>();
             for (String contender : contenders) {
                 pass.addAll(jcache(contender));
             }
@@ -94,30 +97,12 @@ final class ServerCost {
         return medians;
     }
 
-    private List<Cost> plain() throws Exception {
-        BenchRedis.flushAll();
-        RedisClient client = RedisClient.create(RedisURI.create(BenchRedis.uri()));
-        try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
-            RedisCommands<byte[], byte[]> sync = connection.sync();
-            byte[][] keys = new byte[Workload.KEYS][];
-            byte[][] missing = new byte[Workload.KEYS][];
-            byte[] value = new byte[200];
-            new SplittableRandom(1).nextBytes(value);
-            for (int i = 0; i < Workload.KEYS; i++) {
-                keys[i] = ("plain:" + Workload.KEY[i]).getBytes(StandardCharsets.UTF_8);
-                missing[i] = ("plain:" + Workload.MISSING[i]).getBytes(StandardCharsets.UTF_8);
-                sync.set(keys[i], value);
-            }
-            List<Cost> costs = new ArrayList<>();
-            costs.add(measure("plain", "get", 1, i -> sync.get(keys[i % Workload.KEYS])));
-            costs.add(measure("plain", "getMiss", 1, i -> sync.get(missing[i % Workload.KEYS])));
-            costs.add(measure("plain", "put", 1, i -> sync.set(keys[i % Workload.KEYS], value)));
-            return costs;
-        } finally {
-            client.shutdown();
-        }
-    }
-
+    /**
+     * One contender's operations. Ours are each preceded by the plain command on the very entries they touch (a
+     * GET, a GET of a missing key, a SET of the bytes stored), measured just before, so that "÷ plain" compares two
+     * figures taken seconds apart on the same keys and values: the plain commands measured once per pass, minutes
+     * away from ours, moved by 2x between passes (see BENCHMARKS.md, Profile).
+     */
     private List<Cost> jcache(String contender) throws Exception {
         BenchRedis.flushAll();
         try (Contenders.Opened opened = Contenders.open(contender, Contenders.DEFAULT, Contenders.DEFAULT, null)) {
@@ -129,10 +114,22 @@ final class ServerCost {
             Map<String, Item>[] maps = Workload.maps(random);
             int bulkCalls = Math.max(200, n / Workload.BULK * 5);
             List<Cost> costs = new ArrayList<>();
-            costs.add(measure(contender, "get", 1, i -> cache.get(Workload.KEY[i % Workload.KEYS])));
-            costs.add(measure(contender, "getMiss", 1, i -> cache.get(Workload.MISSING[i % Workload.KEYS])));
-            costs.add(measure(contender, "put", 1,
-                    i -> cache.put(Workload.KEY[i % Workload.KEYS], Workload.VALUE[i % Workload.KEYS])));
+            try (PlainCommands plain = contender.startsWith("ours-") ? new PlainCommands("jcache:bench:") : null) {
+                String beside = PLAIN_BESIDE + contender;
+                if (plain != null) {
+                    costs.add(measure(beside, "get", 1, plain::get));
+                }
+                costs.add(measure(contender, "get", 1, i -> cache.get(Workload.KEY[i % Workload.KEYS])));
+                if (plain != null) {
+                    costs.add(measure(beside, "getMiss", 1, plain::getMissing));
+                }
+                costs.add(measure(contender, "getMiss", 1, i -> cache.get(Workload.MISSING[i % Workload.KEYS])));
+                if (plain != null) {
+                    costs.add(measure(beside, "put", 1, plain::set));
+                }
+                costs.add(measure(contender, "put", 1,
+                        i -> cache.put(Workload.KEY[i % Workload.KEYS], Workload.VALUE[i % Workload.KEYS])));
+            }
             costs.add(measure(contender, "putIfAbsent", 1,
                     i -> fresh.putIfAbsent("cost-" + i, Workload.VALUE[i % Workload.KEYS])));
             costs.add(measure(contender, "replace", 1,
@@ -192,6 +189,50 @@ final class ServerCost {
         System.out.printf("COST %-10s %-12s %8.2f µs/op (commandstats)  %8.2f µs/op (process CPU)  %s%n",
                 contender, op, cost.usecPerOp(), cost.cpuUsecPerOp(), cost.commands());
         return cost;
+    }
+
+    /**
+     * Plain GET and SET through Lettuce of a contender's own stored entries: the same keys and the same value bytes
+     * as its get and put, in the order they take them.
+     */
+    private static final class PlainCommands implements AutoCloseable {
+
+        private final RedisClient client = RedisClient.create(RedisURI.create(BenchRedis.uri()));
+        private final StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+        private final RedisCommands<byte[], byte[]> sync = connection.sync();
+        private final byte[][] keys = new byte[Workload.KEYS][];
+        private final byte[][] values = new byte[Workload.KEYS][];
+        private final byte[][] missing = new byte[Workload.KEYS][];
+
+        /** @param prefix what the contender puts before a key of the cache measured */
+        PlainCommands(String prefix) {
+            for (int i = 0; i < Workload.KEYS; i++) {
+                keys[i] = (prefix + Workload.KEY[i]).getBytes(StandardCharsets.UTF_8);
+                missing[i] = (prefix + Workload.MISSING[i]).getBytes(StandardCharsets.UTF_8);
+                values[i] = sync.get(keys[i]);
+                if (values[i] == null) {
+                    throw new IllegalStateException("No entry stored under " + prefix + Workload.KEY[i]);
+                }
+            }
+        }
+
+        void get(int i) {
+            sync.get(keys[i % Workload.KEYS]);
+        }
+
+        void getMissing(int i) {
+            sync.get(missing[i % Workload.KEYS]);
+        }
+
+        void set(int i) {
+            sync.set(keys[i % Workload.KEYS], values[i % Workload.KEYS]);
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+            client.shutdown();
+        }
     }
 
     private static double cpuSeconds(RespClient redis) {
