@@ -351,7 +351,7 @@ final class Report {
         for (String[] c : costs) {
             byKey.put(c[0] + "/" + c[1], c);
         }
-        // Runs before this one measured the plain commands once per pass, under the name "plain".
+        // Results of runs before 2026-11-28 07:21 hold one plain figure per operation and pass, named "plain".
         boolean besideOurs = byKey.containsKey(ServerCost.PLAIN_BESIDE + "ours-json/get");
         md.append("## Redis CPU per operation (µs)\n\n"
                 + "`INFO commandstats`: usec_per_call of each command the operation sends × how many it sends "
@@ -363,7 +363,8 @@ final class Report {
                         + "measured just before ours in each pass."
                         : "Plain: Lettuce's GET or SET of 200 random bytes, measured once at the start of each pass.")
                 + "\n\n"
-                + "| operation | redis-jcache json | plain, json's entries | redis-jcache kryo | plain, kryo's entries "
+                + "| operation | redis-jcache json | " + (besideOurs ? "plain, json's entries" : "plain GET/SET")
+                + " | redis-jcache kryo | " + (besideOurs ? "plain, kryo's entries" : "plain GET/SET") + " "
                 + "| Redisson JCache | json ÷ Redisson | kryo ÷ Redisson | json ÷ plain | kryo ÷ plain "
                 + "| commands (json) | commands (Redisson) |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");

@@ -206,13 +206,18 @@ final class ServerCost {
 
         /** @param prefix what the contender puts before a key of the cache measured */
         PlainCommands(String prefix) {
-            for (int i = 0; i < Workload.KEYS; i++) {
-                keys[i] = (prefix + Workload.KEY[i]).getBytes(StandardCharsets.UTF_8);
-                missing[i] = (prefix + Workload.MISSING[i]).getBytes(StandardCharsets.UTF_8);
-                values[i] = sync.get(keys[i]);
-                if (values[i] == null) {
-                    throw new IllegalStateException("No entry stored under " + prefix + Workload.KEY[i]);
+            try {
+                for (int i = 0; i < Workload.KEYS; i++) {
+                    keys[i] = (prefix + Workload.KEY[i]).getBytes(StandardCharsets.UTF_8);
+                    missing[i] = (prefix + Workload.MISSING[i]).getBytes(StandardCharsets.UTF_8);
+                    values[i] = sync.get(keys[i]);
+                    if (values[i] == null) {
+                        throw new IllegalStateException("No entry stored under " + prefix + Workload.KEY[i]);
+                    }
                 }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
         }
 
