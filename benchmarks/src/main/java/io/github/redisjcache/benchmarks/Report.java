@@ -372,10 +372,8 @@ final class Report {
             String[] json = byKey.get("ours-json/" + op);
             String[] kryo = byKey.get("ours-kryo/" + op);
             String[] redisson = byKey.get("redisson/" + op);
-            String[] jsonPlain = byKey.getOrDefault(ServerCost.PLAIN_BESIDE + "ours-json/" + op,
-                    byKey.get("plain/" + op));
-            String[] kryoPlain = byKey.getOrDefault(ServerCost.PLAIN_BESIDE + "ours-kryo/" + op,
-                    byKey.get("plain/" + op));
+            String[] jsonPlain = plainBeside(byKey, "ours-json", op);
+            String[] kryoPlain = plainBeside(byKey, "ours-kryo", op);
             md.append("| ").append(op).append(" | ").append(cost(json)).append(" | ").append(cost(jsonPlain))
                     .append(" | ").append(cost(kryo)).append(" | ").append(cost(kryoPlain)).append(" | ")
                     .append(cost(redisson)).append(" | ").append(costRatio(json, redisson)).append(" | ")
@@ -384,6 +382,11 @@ final class Report {
                     .append(" | ").append(redisson == null ? "" : redisson[5]).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** The plain command measured beside a contender's operation, or an older run's one plain figure for it. */
+    private static String[] plainBeside(Map<String, String[]> byKey, String contender, String op) {
+        return byKey.getOrDefault(ServerCost.PLAIN_BESIDE + contender + "/" + op, byKey.get("plain/" + op));
     }
 
     private static String cost(String[] c) {

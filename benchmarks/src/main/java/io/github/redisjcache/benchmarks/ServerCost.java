@@ -115,19 +115,10 @@ final class ServerCost {
             int bulkCalls = Math.max(200, n / Workload.BULK * 5);
             List<Cost> costs = new ArrayList<>();
             try (PlainCommands plain = contender.startsWith("ours-") ? new PlainCommands("jcache:bench:") : null) {
-                String beside = PLAIN_BESIDE + contender;
-                if (plain != null) {
-                    costs.add(measure(beside, "get", 1, plain::get));
-                }
-                costs.add(measure(contender, "get", 1, i -> cache.get(Workload.KEY[i % Workload.KEYS])));
-                if (plain != null) {
-                    costs.add(measure(beside, "getMiss", 1, plain::getMissing));
-                }
-                costs.add(measure(contender, "getMiss", 1, i -> cache.get(Workload.MISSING[i % Workload.KEYS])));
-                if (plain != null) {
-                    costs.add(measure(beside, "put", 1, plain::set));
-                }
-                costs.add(measure(contender, "put", 1,
+                costs.addAll(besidePlain(plain, contender, "get", i -> cache.get(Workload.KEY[i % Workload.KEYS])));
+                costs.addAll(besidePlain(plain, contender, "getMiss",
+                        i -> cache.get(Workload.MISSING[i % Workload.KEYS])));
+                costs.addAll(besidePlain(plain, contender, "put",
                         i -> cache.put(Workload.KEY[i % Workload.KEYS], Workload.VALUE[i % Workload.KEYS])));
             }
             costs.add(measure(contender, "putIfAbsent", 1,
@@ -142,6 +133,16 @@ final class ServerCost {
                     i -> cache.invoke(Workload.HOT[i % Workload.HOT_KEYS], Workload.Increment.INSTANCE)));
             return costs;
         }
+    }
+
+    /** A contender's single-key operation, preceded by the plain command on the same entries when there is one. */
+    private List<Cost> besidePlain(PlainCommands plain, String contender, String op, Op fn) throws Exception {
+        List<Cost> costs = new ArrayList<>(2);
+        if (plain != null) {
+            costs.add(measure(PLAIN_BESIDE + contender, op, 1, plain.command(op)));
+        }
+        costs.add(measure(contender, op, 1, fn));
+        return costs;
     }
 
     private Cost measure(String contender, String op, int entries, Op fn) throws Exception {
@@ -221,16 +222,14 @@ final class ServerCost {
             }
         }
 
-        void get(int i) {
-            sync.get(keys[i % Workload.KEYS]);
-        }
-
-        void getMissing(int i) {
-            sync.get(missing[i % Workload.KEYS]);
-        }
-
-        void set(int i) {
-            sync.set(keys[i % Workload.KEYS], values[i % Workload.KEYS]);
+        /** @return the plain command that stands beside an operation of ours: get, getMiss or put */
+        Op command(String op) {
+            return switch (op) {
+                case "get" -> i -> sync.get(keys[i % Workload.KEYS]);
+                case "getMiss" -> i -> sync.get(missing[i % Workload.KEYS]);
+                case "put" -> i -> sync.set(keys[i % Workload.KEYS], values[i % Workload.KEYS]);
+                default -> throw new IllegalArgumentException("No plain command for " + op);
+            };
         }
 
         @Override
