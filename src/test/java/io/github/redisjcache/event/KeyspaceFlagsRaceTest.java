@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,9 @@ class KeyspaceFlagsRaceTest {
     private ConnectionRegistry.Lease first;
     private ConnectionRegistry.Lease second;
     private ScheduledExecutorService background;
+    // The two managers' threads: the default async pool may run one task at a time (Java 25 on 2 cores does), and
+    // each waits at the barrier for the other.
+    private ExecutorService managers;
 
     @BeforeEach
     void start() {
@@ -43,10 +47,12 @@ class KeyspaceFlagsRaceTest {
         first = ConnectionRegistry.acquire(ConnectionSettings.fromUri(server.uri() + "?client-name=first"));
         second = ConnectionRegistry.acquire(ConnectionSettings.fromUri(server.uri() + "?client-name=second"));
         background = Executors.newScheduledThreadPool(2);
+        managers = Executors.newFixedThreadPool(2);
     }
 
     @AfterEach
     void stop() {
+        managers.shutdownNow();
         background.shutdownNow();
         second.close();
         first.close();
@@ -80,11 +86,11 @@ class KeyspaceFlagsRaceTest {
             CompletableFuture<Boolean> expired = CompletableFuture.supplyAsync(() -> {
                 awaitQuietly(together);
                 return expiries.available(KeyspaceNotifications.EXPIRED, "test");
-            });
+            }, managers);
             CompletableFuture<Boolean> evicted = CompletableFuture.supplyAsync(() -> {
                 awaitQuietly(together);
                 return evictions.available(KeyspaceNotifications.EVICTED, "test");
-            });
+            }, managers);
             assertThat(expired.get(10, TimeUnit.SECONDS)).isTrue();
             assertThat(evicted.get(10, TimeUnit.SECONDS)).isTrue();
 
