@@ -51,6 +51,11 @@ public final class KryoCodec implements Codec {
     // Buffers grown past this by a large value are dropped instead of pooled, so the pool stays small.
     private static final int MAX_POOLED_BUFFER = 64 * 1024;
 
+    static {
+        // Before any Kryo class reads the property.
+        KryoUnsafeAccess.avoidWhereDenied();
+    }
+
     private final ClassAllowList allowList;
     private final ClassLoader classLoader;
     private final boolean namingEveryClass;
@@ -130,7 +135,7 @@ public final class KryoCodec implements Codec {
             return bytes;
         } catch (RuntimeException | StackOverflowError e) {
             // The failed Kryo instance is dropped: its state after an exception is not to be trusted.
-            throw CodecFailures.encoding(NAME, value, declaredType, e);
+            throw CodecFailures.encoding(NAME, value, declaredType, KryoUnsafeAccess.explained(e));
         } finally {
             release(output);
         }
@@ -152,7 +157,8 @@ public final class KryoCodec implements Codec {
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // LinkageError: bytes naming an allowed interface or abstract class, which Kryo's fallback instantiator
             // meets with an InstantiationError; or a class that cannot be linked.
-            throw CodecFailures.decoding(NAME, bytes.length, declaredType, CodecFailures.firstLine(e), e);
+            Throwable failure = KryoUnsafeAccess.explained(e);
+            throw CodecFailures.decoding(NAME, bytes.length, declaredType, CodecFailures.firstLine(failure), failure);
         } catch (OutOfMemoryError e) {
             // Last resort for a corrupt count that a Kryo serializer sizes an array from before any check of ours
             // can see it: that single allocation failed, nothing else did.

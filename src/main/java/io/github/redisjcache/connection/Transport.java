@@ -67,8 +67,8 @@ public enum Transport {
     private Transport requireAvailable(Throwable unavailability) {
         if (unavailability != null) {
             throw new InvalidSettingException("connection.transport", settingName()
-                    + " is not available here (" + unavailability + "); use auto or nio, or add Netty's native "
-                    + "transport for this platform");
+                    + " is not available here (" + NativeTransports.describe(unavailability)
+                    + "); use auto or nio, or add Netty's native transport for this platform");
         }
         return this;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -48,7 +47,7 @@ class TransportTest {
 
     @Test
     void onLinuxAutoTakesTheShippedIoUringOrElseEpoll() {
-        assumeTrue(shipsNativeTransportsFor(System.getProperty("os.name"), System.getProperty("os.arch")),
+        assumeTrue(NativeTransports.shippedFor(System.getProperty("os.name"), System.getProperty("os.arch")),
                 "the provider ships Netty's native transports for Linux on x86_64 and aarch64 only");
         assertThat(NativeTransports.epollUnavailability()).isNull();
         Transport expected = NativeTransports.ioUringUnavailability() == null ? Transport.IO_URING : Transport.EPOLL;
@@ -73,6 +72,42 @@ class TransportTest {
                 "a native transport loads here");
 
         assertThat(Transport.AUTO.resolve()).isEqualTo(Transport.NIO);
+    }
+
+    @Test
+    void nativeTransportsAreShippedForLinuxOnX86AndArmOnly() {
+        assertThat(NativeTransports.shippedFor("Linux", "amd64")).isTrue();
+        assertThat(NativeTransports.shippedFor("Linux", "aarch64")).isTrue();
+        assertThat(NativeTransports.shippedFor("Linux", "riscv64")).isFalse();
+        assertThat(NativeTransports.shippedFor("Mac OS X", "aarch64")).isFalse();
+        assertThat(NativeTransports.shippedFor("Windows 11", "amd64")).isFalse();
+    }
+
+    @Test
+    void autoTakingNioSaysWhyAndHowToAllowNativeAccessWhenJavaDeniesIt() {
+        // What Netty reports on Java 24 and later started with --illegal-native-access=deny (seen on Java 25).
+        Throwable denied = new UnsatisfiedLinkError("could not load a native library: netty_transport_native_epoll");
+        denied.initCause(new IllegalCallerException("Illegal native access from an unnamed module"));
+        Throwable noexec = new UnsatisfiedLinkError("/tmp/libnetty_transport_native_io_uring.so: failed to map "
+                + "segment from shared object");
+
+        assertThat(NativeTransports.whyNio(null, denied)).isNull();
+        assertThat(NativeTransports.whyNio(noexec, null)).isNull();
+        assertThat(NativeTransports.whyNio(noexec, denied))
+                .startsWith("io_uring: java.lang.UnsatisfiedLinkError: /tmp/libnetty_transport_native_io_uring.so")
+                .contains("; epoll: java.lang.UnsatisfiedLinkError: could not load a native library: "
+                        + "netty_transport_native_epoll (java.lang.IllegalCallerException: Illegal native access")
+                .endsWith("Java denies native access: allow it with --enable-native-access=ALL-UNNAMED");
+        assertThat(NativeTransports.describe(noexec)).doesNotContain("native access");
+    }
+
+    @Test
+    void aCauseChainThatLoopsIsDescribedAllTheSame() {
+        Throwable first = new UnsatisfiedLinkError("first");
+        Throwable second = new IllegalStateException("second", first);
+        first.initCause(second);
+
+        assertThat(NativeTransports.describe(first)).startsWith("java.lang.UnsatisfiedLinkError: first (");
     }
 
     @Test
@@ -108,11 +143,5 @@ class TransportTest {
             assertThat(lease.connection().transport()).isEqualTo(lease.connection().settings().transport().resolve());
             return lease.connection().executor().getServiceManager().getSocketChannelClass();
         }
-    }
-
-    private static boolean shipsNativeTransportsFor(String os, String arch) {
-        String a = arch.toLowerCase(Locale.ROOT);
-        return os.toLowerCase(Locale.ROOT).startsWith("linux")
-                && (a.equals("amd64") || a.equals("x86_64") || a.equals("aarch64"));
     }
 }
