@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -282,14 +283,19 @@ public final class Main {
     /**
      * get or put at 1 thread of both codecs and of RBucket at our settings, in turn, {@link #SINGLE_KEY_PASSES}
      * times; each figure is the median of all its rounds. Their ratios sit near the 0.95x goal, and one pass of each
-     * moved by 10-20 % from run to run here, more than the calls differ (the same single command).
+     * moved by 10-20 % from run to run here, more than the calls differ (the same single command). Every other pass
+     * runs them in reverse order, so that a machine speeding up or slowing down over the passes favours none of them
+     * (it did: put at 1 thread made 5.9k, 6.9k and 8.7k/s in the three passes of one run, RBucket always last).
      */
     private void ourSingleKeyAgainstRBucket(String op, String oursPool, String oursNetty, List<Row> rows) {
         List<Row> passes = new ArrayList<>();
+        List<Runnable> inTurn = new ArrayList<>(List.of(
+                () -> jcache("matrix", op, "ours-json", "default", "default", false, 1, passes),
+                () -> jcache("matrix", op, "ours-kryo", "default", "default", false, 1, passes),
+                () -> client("matrix", op, "rbucket", oursPool, oursNetty, 1, passes)));
         for (int pass = 0; pass < (quick ? 1 : SINGLE_KEY_PASSES); pass++) {
-            jcache("matrix", op, "ours-json", "default", "default", false, 1, passes);
-            jcache("matrix", op, "ours-kryo", "default", "default", false, 1, passes);
-            client("matrix", op, "rbucket", oursPool, oursNetty, 1, passes);
+            inTurn.forEach(Runnable::run);
+            Collections.reverse(inTurn);
         }
         rows.addAll(Row.pooled(passes));
     }

@@ -2,6 +2,8 @@ package io.github.redisjcache.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,26 +64,34 @@ final class ServerCost {
 
     /**
      * Measures every operation of each contender (ours beside the plain commands on the same entries), in turn,
-     * {@code rounds} times over, and keeps the median of each figure: one pass alone moved by up to 2x on a small
+     * {@code rounds} times over, every other pass in reverse order so that a machine speeding up or slowing down
+     * favours no contender, and keeps the median of each figure: one pass alone moved by up to 2x on a small
      * machine, and not for every contender alike.
      */
     List<Cost> all(List<String> contenders, int rounds) throws Exception {
-        List<List<Cost>> passes = new ArrayList<>();
+        List<Map<String, Cost>> passes = new ArrayList<>();
+        List<String> inTurn = new ArrayList<>(contenders);
         for (int round = 0; round < rounds; round++) {
-            List<Cost> pass = new ArrayList<>();
+            // By contender and operation, in the order of the contenders as given.
+            Map<String, List<Cost>> byContender = new HashMap<>();
+            for (String contender : inTurn) {
+                byContender.put(contender, jcache(contender));
+            }
+            Map<String, Cost> pass = new LinkedHashMap<>();
             for (String contender : contenders) {
-                pass.addAll(jcache(contender));
+                byContender.get(contender).forEach(cost -> pass.put(cost.contender() + " " + cost.op(), cost));
             }
             passes.add(pass);
+            Collections.reverse(inTurn);
         }
         List<Cost> medians = new ArrayList<>();
-        for (int i = 0; i < passes.get(0).size(); i++) {
-            Cost first = passes.get(0).get(i);
+        for (String measure : passes.get(0).keySet()) {
+            Cost first = passes.get(0).get(measure);
             double[] usec = new double[rounds];
             double[] cpu = new double[rounds];
             for (int round = 0; round < rounds; round++) {
-                usec[round] = passes.get(round).get(i).usecPerOp();
-                cpu[round] = passes.get(round).get(i).cpuUsecPerOp();
+                usec[round] = passes.get(round).get(measure).usecPerOp();
+                cpu[round] = passes.get(round).get(measure).cpuUsecPerOp();
             }
             double median = Row.median(usec);
             // The commands and their times of the pass that gave the median, so that they add up to it.
@@ -92,7 +102,7 @@ final class ServerCost {
                 }
             }
             medians.add(new Cost(first.contender(), first.op(), first.entriesPerCall(), median, Row.median(cpu),
-                    passes.get(closest).get(i).commands()));
+                    passes.get(closest).get(measure).commands()));
         }
         return medians;
     }
