@@ -1,6 +1,7 @@
 package io.github.redisjcache.codec;
 
 import java.lang.reflect.Type;
+import java.util.function.Predicate;
 
 /** Builds the exceptions codecs throw, so every message names the codec and the type involved. */
 final class CodecFailures {
@@ -103,14 +104,23 @@ final class CodecFailures {
         }
     }
 
-    private static ClassNotAllowedException findRefusal(Throwable failure) {
+    /**
+     * @param failure a failure, or null
+     * @param wanted  what the cause sought satisfies
+     * @return the first throwable of the failure's cause chain (the failure included) that satisfies it, or null
+     */
+    static Throwable findInChain(Throwable failure, Predicate<Throwable> wanted) {
         // Bounded: a cause chain can loop.
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof ClassNotAllowedException refusal) {
-                return refusal;
+            if (wanted.test(cause)) {
+                return cause;
             }
         }
         return null;
+    }
+
+    private static ClassNotAllowedException findRefusal(Throwable failure) {
+        return (ClassNotAllowedException) findInChain(failure, ClassNotAllowedException.class::isInstance);
     }
 }

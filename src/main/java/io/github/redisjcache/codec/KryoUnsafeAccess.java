@@ -13,8 +13,6 @@ final class KryoUnsafeAccess {
     static final String HINT = "this JVM denies sun.misc.Unsafe's memory access, which Kryo uses for fields unless the "
             + "JVM is started with -D" + KRYO_PROPERTY + "=false";
 
-    private static final int MAX_CAUSE_DEPTH = 32;
-
     private KryoUnsafeAccess() {
     }
 
@@ -35,13 +33,10 @@ final class KryoUnsafeAccess {
      *         chosen {@code Unsafe}), a failure that says so and how to avoid it, caused by the original
      */
     static Throwable explained(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof UnsupportedOperationException && thrownByUnsafe(t)) {
-                return new UnsupportedOperationException(HINT + " (Unsafe refused " + t.getMessage() + ")", failure);
-            }
-        }
-        return failure;
+        Throwable refused = CodecFailures.findInChain(failure,
+                cause -> cause instanceof UnsupportedOperationException && thrownByUnsafe(cause));
+        return refused == null ? failure
+                : new UnsupportedOperationException(HINT + " (Unsafe refused " + refused.getMessage() + ")", failure);
     }
 
     private static boolean thrownByUnsafe(Throwable failure) {

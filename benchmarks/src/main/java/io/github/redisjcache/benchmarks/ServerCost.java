@@ -3,7 +3,6 @@ package io.github.redisjcache.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +71,10 @@ final class ServerCost {
         List<Map<String, Cost>> passes = new ArrayList<>();
         List<String> inTurn = new ArrayList<>(contenders);
         for (int round = 0; round < rounds; round++) {
-            // By contender and operation, in the order of the contenders as given.
-            Map<String, List<Cost>> byContender = new HashMap<>();
-            for (String contender : inTurn) {
-                byContender.put(contender, jcache(contender));
-            }
+            // By contender and operation; the first pass, in the order given, orders the medians.
             Map<String, Cost> pass = new LinkedHashMap<>();
-            for (String contender : contenders) {
-                byContender.get(contender).forEach(cost -> pass.put(cost.contender() + " " + cost.op(), cost));
+            for (String contender : inTurn) {
+                jcache(contender).forEach(cost -> pass.put(cost.contender() + " " + cost.op(), cost));
             }
             passes.add(pass);
             Collections.reverse(inTurn);
