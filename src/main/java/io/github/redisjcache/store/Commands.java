@@ -1,5 +1,6 @@
 package io.github.redisjcache.store;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +22,7 @@ public class Commands {
     private static final byte[] NX = Arguments.text("NX");
     private static final byte[] XX = Arguments.text("XX");
     private static final byte[] GET = Arguments.text("GET");
+    private static final byte[] IFEQ = Arguments.text("IFEQ");
     private static final byte[] SHARDED = Arguments.text("s");
     private static final byte[] NOT_SHARDED = Arguments.text("p");
     private static final byte[] OLD_VALUES = Arguments.text("o");
@@ -29,10 +31,17 @@ public class Commands {
 
     private final CommandAsyncExecutor executor;
     private final Scripts scripts;
+    private final ConditionalSets conditionalSets;
 
+    /** Operations that compare and set by script only: those of batches, which cannot resend a refused command. */
     Commands(CommandAsyncExecutor executor, Scripts scripts) {
+        this(executor, scripts, null);
+    }
+
+    Commands(CommandAsyncExecutor executor, Scripts scripts, ConditionalSets conditionalSets) {
         this.executor = executor;
         this.scripts = scripts;
+        this.conditionalSets = conditionalSets;
     }
 
     /**
@@ -229,9 +238,9 @@ public class Commands {
     }
 
     /**
-     * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}, and a put
-     * that publishes its event and that one SET gives its time to live, with no shadow to keep, runs
-     * {@code putpublish.lua}.
+     * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}, or is one
+     * {@code SET} where the server has the options it needs (see {@link ConditionalSets}), and a put that publishes
+     * its event and that one SET gives its time to live, with no shadow to keep, runs {@code putpublish.lua}.
      *
      * @param key      the entry key
      * @param mutation what to do
@@ -240,6 +249,11 @@ public class Commands {
      */
     public CompletableFuture<MutateResult> mutate(byte[] key, Mutation mutation, EventRoute route) {
         if (route == null) {
+            if (conditionalSets != null && conditionalSets.fit(mutation)) {
+                return conditionalSet(key, mutation).exceptionallyCompose(failure ->
+                        conditionalSets.refused(failure, mutation) ? mutate(key, mutation, null)
+                                : CompletableFuture.failedFuture(failure));
+            }
             if (mutation.condition.equals(Mutation.IF_EQUALS)) {
                 return swap(key, mutation);
             }
@@ -280,6 +294,38 @@ public class Commands {
             route.oldValues() ? OLD_VALUES : NONE, mutation.outcomeOnly ? BARE : NONE};
         return scripts.run(executor, Scripts.PUT_PUBLISH, key, new Object[]{key}, args)
                 .thenApply(reply -> result(reply, mutation));
+    }
+
+    /**
+     * {@code SET key value IFEQ expected GET} or {@code SET key value NX GET}, with the time to live of an updated or
+     * of a created entry: the reply is what the entry held, so the expected bytes (or none) when it was set, and
+     * otherwise the bytes a retry starts from.
+     */
+    private CompletableFuture<MutateResult> conditionalSet(byte[] key, Mutation mutation) {
+        boolean ifEquals = mutation.condition.equals(Mutation.IF_EQUALS);
+        long ttl = ifEquals ? mutation.updateTtl : mutation.createTtl;
+        Object[] args = new Object[(ifEquals ? 5 : 4) + (ttl > 0 ? 2 : ttl == TtlCode.UNCHANGED ? 1 : 0)];
+        int i = 0;
+        args[i++] = key;
+        args[i++] = mutation.value;
+        if (ifEquals) {
+            args[i++] = IFEQ;
+            args[i++] = mutation.expected;
+        } else {
+            args[i++] = NX;
+        }
+        args[i++] = GET;
+        if (ttl > 0) {
+            args[i++] = PX;
+            args[i] = Arguments.number(ttl);
+        } else if (ttl == TtlCode.UNCHANGED) {
+            args[i] = KEEPTTL;
+        }
+        byte[] held = ifEquals ? mutation.expected : null;
+        int done = ifEquals ? MutateResult.UPDATED : MutateResult.CREATED;
+        return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET, args))
+                .thenApply(old -> Arrays.equals(old, held) ? new MutateResult(done, held)
+                        : new MutateResult(MutateResult.CONDITION_FAILED, old));
     }
 
     /** A compare-and-set nobody listens to, by {@code swap.lua}: same outcomes as {@code mutate.lua}, less work. */

@@ -11,6 +11,9 @@ public final class Mutation {
     /** The condition "only if the entry holds exactly the expected bytes". */
     static final String IF_EQUALS = "e";
 
+    /** The condition "only if the entry is absent". */
+    static final String IF_ABSENT = "n";
+
     private static final byte[] NONE = new byte[0];
 
     final String condition;
@@ -172,7 +175,7 @@ public final class Mutation {
      */
     public static Mutation commit(byte[] snapshot, CommitAction action, byte[] value, long createTtl,
                                   long updateTtl) {
-        String condition = snapshot == null ? "n" : IF_EQUALS;
+        String condition = snapshot == null ? IF_ABSENT : IF_EQUALS;
         String code = action == CommitAction.SET ? "s" : action == CommitAction.DELETE ? "d" : "g";
         return new Mutation(condition, snapshot == null ? NONE : snapshot, code,
                 value == null ? NONE : value, createTtl, updateTtl, TtlCode.UNCHANGED);

@@ -17,6 +17,7 @@ import org.redisson.command.CommandAsyncExecutor;
 import org.redisson.command.CommandBatchService;
 import org.redisson.connection.MasterSlaveEntry;
 
+import io.github.redisjcache.connection.ServerInfo;
 import io.github.redisjcache.connection.SharedConnection;
 
 /**
@@ -45,8 +46,14 @@ public final class RedisStore {
         this.connection = connection;
         this.executor = connection.executor();
         this.scripts = new Scripts(executor);
-        this.single = connection.settings().waitReplicas() > 0
-                ? new AcknowledgedCommands(executor, scripts, this::batch) : new Commands(executor, scripts);
+        if (connection.settings().waitReplicas() > 0) {
+            this.single = new AcknowledgedCommands(executor, scripts, this::batch);
+        } else {
+            ConditionalSets conditionalSets = new ConditionalSets();
+            // Until the server answers, or if it cannot, compare-and-set goes by script.
+            ServerInfo.readAsync(executor).thenAccept(conditionalSets::learn);
+            this.single = new Commands(executor, scripts, conditionalSets);
+        }
     }
 
     /** @return the operations, each sent on its own */

@@ -10,6 +10,7 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 
+import io.github.redisjcache.connection.ServerInfo;
 import io.github.redisjcache.support.CacheManagers;
 import io.github.redisjcache.support.Eventually;
 import io.github.redisjcache.testing.RespClient;
@@ -25,6 +26,12 @@ final class MeasuredCaches implements AutoCloseable {
     /** The key a measured operation works on, and the key the same operation warms up on first. */
     static final String KEY = "k";
     static final String WARM_UP_KEY = "warm-up";
+
+    /**
+     * What a compare-and-set nobody listens to sends, when it leaves a mismatched entry alone: {@code set}
+     * ({@code SET ... IFEQ}) where the tests' server has the option, else {@code evalsha} ({@code swap.lua}).
+     */
+    static final String COMPARE_AND_SET = compareAndSetCommand();
 
     private final RespClient redis;
     private final RoundTripProxy proxy;
@@ -76,6 +83,12 @@ final class MeasuredCaches implements AutoCloseable {
     public void close() {
         manager.close();
         proxy.close();
+    }
+
+    private static String compareAndSetCommand() {
+        try (RespClient client = TestRedis.get().client()) {
+            return ServerInfo.of(client.info("server")).hasSetIfEquals() ? "set" : "evalsha";
+        }
     }
 
     /**

@@ -37,6 +37,33 @@ final class ScriptTestEntries {
         return key;
     }
 
+    /**
+     * An entry's state before a change: absent, or holding some bytes, with or without a time to live.
+     *
+     * @param value the bytes, or null for absent
+     * @param ttl   milliseconds, or 0 or less for none
+     */
+    record EntryState(byte[] value, long ttl) {
+        @Override
+        public String toString() {
+            return value == null ? "absent" : new String(value, StandardCharsets.UTF_8) + " ttl " + ttl;
+        }
+    }
+
+    /**
+     * The states a conditional change is tried in: absent, holding the expected bytes or others, each with and without
+     * a time to live.
+     */
+    static List<EntryState> conditionalStates(byte[] expected, byte[] other) {
+        return List.of(new EntryState(null, 0), new EntryState(expected, TtlCode.ETERNAL),
+                new EntryState(expected, 40_000), new EntryState(other, TtlCode.ETERNAL), new EntryState(other, 40_000));
+    }
+
+    /** Puts a key into a state (see {@link #prepare(RespClient, String, byte[], long)}). */
+    static byte[] prepare(RespClient redis, String name, EntryState state) {
+        return prepare(redis, name, state.value(), state.ttl());
+    }
+
     /** -2 absent, -1 no expiry, else the time to live rounded to seconds (two keys compared differ by microseconds). */
     static long ttlBucket(RespClient redis, byte[] key) {
         long ttl = (Long) redis.call(bytes("PTTL"), key);

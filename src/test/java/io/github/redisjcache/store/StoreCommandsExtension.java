@@ -1,11 +1,14 @@
 package io.github.redisjcache.store;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.github.redisjcache.connection.ConnectionRegistry;
 import io.github.redisjcache.connection.ConnectionSettings;
+import io.github.redisjcache.connection.ServerInfo;
 import io.github.redisjcache.testing.TestRedis;
 
 /**
@@ -31,5 +34,21 @@ final class StoreCommandsExtension implements BeforeAllCallback, AfterAllCallbac
     /** @return the commands of the connection open for the current test class */
     Commands commands() {
         return commands;
+    }
+
+    /**
+     * Commands on the same connection that send a compare-and-set as one SET when {@code conditionalSets} says so.
+     *
+     * @param conditionalSets which conditional SETs to send
+     * @return the commands
+     */
+    Commands commandsWith(ConditionalSets conditionalSets) {
+        var executor = lease.connection().executor();
+        return new Commands(executor, new Scripts(executor), conditionalSets);
+    }
+
+    /** @return what the tests' server says of itself */
+    ServerInfo serverInfo() throws Exception {
+        return ServerInfo.readAsync(lease.connection().executor()).get(10, TimeUnit.SECONDS);
     }
 }

@@ -4,7 +4,6 @@ import static io.github.redisjcache.store.ScriptTestEntries.bytes;
 import static io.github.redisjcache.store.ScriptTestEntries.ttlBucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.redisjcache.store.ScriptTestEntries.EntryState;
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
@@ -33,18 +33,9 @@ class SwapScriptTest {
     @RegisterExtension
     static final StoreCommandsExtension STORE = new StoreCommandsExtension();
 
-    /** The entry's state before the change: absent, or holding some bytes, with or without a time to live. */
-    private record State(byte[] value, long ttl) {
-        @Override
-        public String toString() {
-            return value == null ? "absent" : new String(value, StandardCharsets.UTF_8) + " ttl " + ttl;
-        }
-    }
-
     @Test
     void everyConditionalChangeEndsAsWithMutateLua() throws Exception {
-        List<State> states = List.of(new State(null, 0), new State(EXPECTED, TtlCode.ETERNAL),
-                new State(EXPECTED, 40_000), new State(OTHER, TtlCode.ETERNAL), new State(OTHER, 40_000));
+        List<EntryState> states = ScriptTestEntries.conditionalStates(EXPECTED, OTHER);
         List<Mutation> mutations = new ArrayList<>();
         for (long ttl : TTLS) {
             for (long miss : TTLS) {
@@ -58,11 +49,11 @@ class SwapScriptTest {
         }
         int compared = 0;
         try (RespClient redis = TestRedis.get().client()) {
-            for (State state : states) {
+            for (EntryState state : states) {
                 for (Mutation mutation : mutations) {
                     String label = describe(mutation) + " on " + state;
-                    byte[] swapped = prepare(redis, "swap-test:swap", state);
-                    byte[] mutated = prepare(redis, "swap-test:mutate", state);
+                    byte[] swapped = ScriptTestEntries.prepare(redis, "swap-test:swap", state);
+                    byte[] mutated = ScriptTestEntries.prepare(redis, "swap-test:mutate", state);
 
                     MutateResult bySwap = STORE.commands().mutate(swapped, mutation, null).get(10, TimeUnit.SECONDS);
                     MutateResult byMutate = STORE.commands().mutateScript(mutated, mutation, null)
@@ -81,10 +72,6 @@ class SwapScriptTest {
             }
         }
         assertThat(compared).isEqualTo(5 * (4 * 4 * 3 + 4 * 3));
-    }
-
-    private static byte[] prepare(RespClient redis, String name, State state) {
-        return ScriptTestEntries.prepare(redis, name, state.value(), state.ttl());
     }
 
     private static String describe(Mutation mutation) {

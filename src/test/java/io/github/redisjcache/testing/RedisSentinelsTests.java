@@ -55,7 +55,9 @@ class RedisSentinelsTests {
         for (RedisServer sentinel : sentinels.sentinels()) {
             assertTrue(sentinel.isSentinel());
             try (RespClient client = sentinel.client()) {
-                assertEquals("sentinel", client.info("server").get("redis_mode"));
+                Map<String, String> info = client.info("server");
+                // Valkey names the field server_mode.
+                assertEquals("sentinel", info.getOrDefault("redis_mode", info.get("server_mode")));
                 List<Object> others = client.callList("SENTINEL", "SENTINELS", "mymaster");
                 assertEquals(2, others.size(), sentinel + " knows the 2 other Sentinels");
                 List<Object> address = client.callList("SENTINEL", "get-master-addr-by-name", "mymaster");

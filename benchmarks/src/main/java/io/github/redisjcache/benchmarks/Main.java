@@ -468,7 +468,10 @@ public final class Main {
         }
         String redisVersion;
         try (RespClient client = BenchRedis.client()) {
-            redisVersion = client.info("server").get("redis_version");
+            Map<String, String> info = client.info("server");
+            // Valkey keeps redis_version at the Redis it forked from and gives its own beside it.
+            redisVersion = info.containsKey("valkey_version") ? "Valkey " + info.get("valkey_version")
+                    : info.get("redis_version");
         }
         Properties machine = new Properties();
         machine.setProperty("date", Instant.now().toString());
