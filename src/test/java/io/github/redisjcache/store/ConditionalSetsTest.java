@@ -166,7 +166,7 @@ class ConditionalSetsTest {
     /** Sends a change the server refuses as a SET: it still happens, by script, and later ones go by script. */
     private static void refusedThenScripted(Commands commands, ConditionalSets sets, RespClient redis,
                                             Mutation mutation, String name) throws Exception {
-        boolean ifEquals = mutation.expected.length > 0;
+        boolean ifEquals = mutation.condition.equals(Mutation.IF_EQUALS);
         byte[] key = ScriptTestEntries.prepare(redis, name, ifEquals ? EXPECTED : null, 40_000);
         assertThat(sets.fit(mutation)).isTrue();
         long scriptsBefore = scriptCalls(redis);
