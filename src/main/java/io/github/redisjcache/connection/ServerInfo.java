@@ -57,9 +57,9 @@ public final class ServerInfo {
                 RedisCommands.INFO_SERVER).toCompletableFuture().thenApply(ServerInfo::of);
     }
 
-    static ServerInfo read(CommandAsyncExecutor executor, Duration timeout) {
+    static ServerInfo await(CompletableFuture<ServerInfo> reading, Duration timeout) {
         try {
-            return readAsync(executor).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the Redis server version", e);

@@ -1,7 +1,9 @@
 package io.github.redisjcache.connection;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.EventLoopGroup;
 
@@ -28,7 +30,7 @@ public final class SharedConnection {
     private final ConnectionMode mode;
     private final Duration operationTimeout;
     private final ReplyWatchdog replyWatchdog;
-    private volatile ServerInfo serverInfo;
+    private final AtomicReference<CompletableFuture<ServerInfo>> serverInfo = new AtomicReference<>();
 
     private SharedConnection(ConnectionSettings settings, RedissonClient client, EventLoopGroup eventLoops,
                              ConnectionMode mode, Duration operationTimeout) {
@@ -112,10 +114,20 @@ public final class SharedConnection {
      * @return the server's version and mode
      */
     public ServerInfo serverInfo() {
-        ServerInfo info = serverInfo;
-        if (info == null) {
-            info = ServerInfo.read(executor(), operationTimeout);
-            serverInfo = info;
+        return ServerInfo.await(serverInfoAsync(), operationTimeout);
+    }
+
+    /**
+     * Facts about the server without waiting for them: one {@code INFO server} per connection, asked again only after
+     * a failure.
+     *
+     * @return the server's version and mode, when it answers
+     */
+    public CompletableFuture<ServerInfo> serverInfoAsync() {
+        CompletableFuture<ServerInfo> info = serverInfo.get();
+        if (info == null || info.isCompletedExceptionally()) {
+            CompletableFuture<ServerInfo> asked = ServerInfo.readAsync(executor());
+            info = serverInfo.compareAndSet(info, asked) ? asked : serverInfo.get();
         }
         return info;
     }

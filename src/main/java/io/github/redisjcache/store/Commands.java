@@ -160,7 +160,7 @@ public class Commands {
      */
     public CompletableFuture<Void> set(byte[] key, byte[] value, long ttl) {
         return executor.<Void, Void>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET,
-                args(key, value, ttl, null, false)).toCompletableFuture();
+                args(key, value, ttl, null, null, false)).toCompletableFuture();
     }
 
     /**
@@ -173,7 +173,7 @@ public class Commands {
      */
     public CompletableFuture<Boolean> setIfAbsent(byte[] key, byte[] value, long ttl) {
         return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_CONDITIONAL,
-                args(key, value, ttl, NX, false)).toCompletableFuture();
+                args(key, value, ttl, NX, null, false)).toCompletableFuture();
     }
 
     /**
@@ -186,7 +186,7 @@ public class Commands {
      */
     public CompletableFuture<Boolean> setIfPresent(byte[] key, byte[] value, long ttl) {
         return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_CONDITIONAL,
-                args(key, value, ttl, XX, false)).toCompletableFuture();
+                args(key, value, ttl, XX, null, false)).toCompletableFuture();
     }
 
     /**
@@ -199,7 +199,7 @@ public class Commands {
      */
     public CompletableFuture<byte[]> setAndGet(byte[] key, byte[] value, long ttl) {
         return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET,
-                args(key, value, ttl, null, true)));
+                args(key, value, ttl, null, null, true)));
     }
 
     /**
@@ -212,7 +212,7 @@ public class Commands {
      */
     public CompletableFuture<byte[]> replaceAndGet(byte[] key, byte[] value, long ttl) {
         return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET,
-                args(key, value, ttl, XX, true)));
+                args(key, value, ttl, XX, null, true)));
     }
 
     /**
@@ -303,24 +303,8 @@ public class Commands {
      */
     private CompletableFuture<MutateResult> conditionalSet(byte[] key, Mutation mutation) {
         boolean ifEquals = mutation.condition.equals(Mutation.IF_EQUALS);
-        long ttl = ifEquals ? mutation.updateTtl : mutation.createTtl;
-        Object[] args = new Object[(ifEquals ? 5 : 4) + (ttl > 0 ? 2 : ttl == TtlCode.UNCHANGED ? 1 : 0)];
-        int i = 0;
-        args[i++] = key;
-        args[i++] = mutation.value;
-        if (ifEquals) {
-            args[i++] = IFEQ;
-            args[i++] = mutation.expected;
-        } else {
-            args[i++] = NX;
-        }
-        args[i++] = GET;
-        if (ttl > 0) {
-            args[i++] = PX;
-            args[i] = Arguments.number(ttl);
-        } else if (ttl == TtlCode.UNCHANGED) {
-            args[i] = KEEPTTL;
-        }
+        Object[] args = ifEquals ? args(key, mutation.value, mutation.updateTtl, IFEQ, mutation.expected, true)
+                : args(key, mutation.value, mutation.createTtl, NX, null, true);
         byte[] held = ifEquals ? mutation.expected : null;
         int done = ifEquals ? MutateResult.UPDATED : MutateResult.CREATED;
         return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET, args))
@@ -425,9 +409,11 @@ public class Commands {
         return value instanceof byte[] ? (byte[]) value : null;
     }
 
-    private static Object[] args(byte[] key, byte[] value, long ttl, byte[] condition, boolean get) {
+    /** SET's arguments: key, value, PX or KEEPTTL, a condition (NX, XX, or IFEQ and its bytes), GET. */
+    private static Object[] args(byte[] key, byte[] value, long ttl, byte[] condition, byte[] conditionValue,
+                                 boolean get) {
         int size = 2 + (ttl > 0 ? 2 : ttl == TtlCode.UNCHANGED ? 1 : 0) + (condition != null ? 1 : 0)
-                + (get ? 1 : 0);
+                + (conditionValue != null ? 1 : 0) + (get ? 1 : 0);
         if (ttl <= 0 && ttl != TtlCode.UNCHANGED && ttl != TtlCode.ETERNAL) {
             throw new IllegalArgumentException("SET cannot expire at once; use mutate");
         }
@@ -443,6 +429,9 @@ public class Commands {
         }
         if (condition != null) {
             args[i++] = condition;
+        }
+        if (conditionValue != null) {
+            args[i++] = conditionValue;
         }
         if (get) {
             args[i] = GET;

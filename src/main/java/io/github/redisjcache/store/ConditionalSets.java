@@ -1,8 +1,5 @@
 package io.github.redisjcache.store;
 
-import java.util.concurrent.CompletionException;
-
-import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,19 +64,18 @@ final class ConditionalSets {
      * @return whether it was refused, so that nothing ran and the script may run instead
      */
     boolean refused(Throwable failure, Mutation mutation) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String message = cause instanceof RedisException ? cause.getMessage() : null;
-        if (message == null || !message.startsWith("ERR syntax error")) {
+        String reply = RedisFailures.errorReply(failure);
+        if (reply == null || !reply.startsWith("ERR syntax error")) {
             return false;
         }
         boolean equals = mutation.condition.equals(Mutation.IF_EQUALS);
-        if (equals ? ifEquals : ifAbsent) {
-            if (equals) {
-                ifEquals = false;
-            } else {
-                ifAbsent = false;
-            }
+        boolean wasOn = equals ? ifEquals : ifAbsent;
+        if (equals) {
+            ifEquals = false;
+        } else {
+            ifAbsent = false;
+        }
+        if (wasOn) {
             LOG.warn("A Redis server refused SET ... {} GET although the one asked at connection has it (a cluster of"
                     + " mixed versions?): that change goes by script from now on", equals ? "IFEQ" : "NX");
         }

@@ -1,6 +1,9 @@
 package io.github.redisjcache.store;
 
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+
+import org.redisson.client.RedisException;
 
 /**
  * Makes the Redis client's failures safe to show: Redisson's messages quote the command's parameters (keys and the
@@ -24,6 +27,19 @@ public final class RedisFailures {
         String message = failure.getMessage();
         String text = message == null ? "" : ": " + hideParameters(message);
         return failure.getClass().getSimpleName() + text;
+    }
+
+    /**
+     * The error reply a command failed with, as the client reports it: the server's error first, then where it came
+     * from.
+     *
+     * @param failure how a command's future failed
+     * @return the message of its {@link RedisException}, or null when it failed otherwise
+     */
+    static String errorReply(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof RedisException ? cause.getMessage() : null;
     }
 
     /**

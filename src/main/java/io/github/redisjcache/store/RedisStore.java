@@ -17,7 +17,6 @@ import org.redisson.command.CommandAsyncExecutor;
 import org.redisson.command.CommandBatchService;
 import org.redisson.connection.MasterSlaveEntry;
 
-import io.github.redisjcache.connection.ServerInfo;
 import io.github.redisjcache.connection.SharedConnection;
 
 /**
@@ -51,7 +50,7 @@ public final class RedisStore {
         } else {
             ConditionalSets conditionalSets = new ConditionalSets();
             // Until the server answers, or if it cannot, compare-and-set goes by script.
-            ServerInfo.readAsync(executor).thenAccept(conditionalSets::learn);
+            connection.serverInfoAsync().thenAccept(conditionalSets::learn);
             this.single = new Commands(executor, scripts, conditionalSets);
         }
     }

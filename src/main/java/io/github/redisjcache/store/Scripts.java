@@ -1,9 +1,7 @@
 package io.github.redisjcache.store;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.command.CommandAsyncExecutor;
 
@@ -84,9 +82,7 @@ final class Scripts {
     }
 
     private static boolean isNoScript(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause instanceof RedisException && cause.getMessage() != null
-                && cause.getMessage().contains("NOSCRIPT");
+        String reply = RedisFailures.errorReply(failure);
+        return reply != null && reply.contains("NOSCRIPT");
     }
 }
