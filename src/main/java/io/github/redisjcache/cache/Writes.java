@@ -19,11 +19,12 @@ import io.github.redisjcache.store.TtlCode;
  * The single-entry changes of a cache, each atomic in Redis, in the fewest round trips its expiry policy allows.
  *
  * <p>With a built-in expiry policy and nobody listening, each change is one native command where one suffices
- * (SET with PX, KEEPTTL, NX, XX or GET; GETDEL; UNLINK). When someone listens, or the change is conditional on the
- * value, it is one call of {@code mutate.lua}, which also publishes the event (or, for a compare-and-set nobody
- * listens to, of its lean twin {@code swap.lua}). A custom policy must be asked only about what really happens
- * (creation or update), so the entry's state is read first and the change is made on condition that the state
- * still holds, retried if it changed meanwhile.
+ * (SET with PX, KEEPTTL, NX, XX or GET; GETDEL; UNLINK), and a put of the Created and Accessed policies one or two
+ * ({@link KeepTtlPuts}). When someone listens, or the change is conditional on the value, it is one call of
+ * {@code mutate.lua}, which also publishes the event (or, for a compare-and-set nobody listens to, of its lean twin
+ * {@code swap.lua}). A custom policy must be asked only about what really happens (creation or update), so the
+ * entry's state is read first and the change is made on condition that the state still holds, retried if it changed
+ * meanwhile.
  */
 final class Writes {
 
@@ -35,6 +36,7 @@ final class Writes {
     private final CacheEvents<?, ?> events;
     private final Awaiter awaiter;
     private final CommittedValues committed;
+    private final KeepTtlPuts keepTtlPuts;
 
     Writes(Commands redis, ExpiryRules expiry, CacheEvents<?, ?> events, Awaiter awaiter, CommittedValues committed) {
         this.redis = redis;
@@ -42,6 +44,7 @@ final class Writes {
         this.events = events;
         this.awaiter = awaiter;
         this.committed = committed;
+        this.keepTtlPuts = new KeepTtlPuts(redis, awaiter);
     }
 
     /**
@@ -65,6 +68,9 @@ final class Writes {
                     }
                     awaiter.await("put", redis.set(key, value, nativeTtl));
                     return MutateResult.WRITTEN_UNKNOWN;
+                }
+                if (TtlCode.isMillis(create) && update == TtlCode.UNCHANGED) {
+                    return keepTtlPuts.put(key, value, create, wantOld);
                 }
             }
             return mutate("put", key, Mutation.put(value, create, update).withValues(wantOld), route);

@@ -33,11 +33,12 @@ public class Commands {
     private final Scripts scripts;
     private final ConditionalSets conditionalSets;
 
-    /** Operations that compare and set by script only: those of batches, which cannot resend a refused command. */
+    /** Operations queued in a batch: compare-and-set by script only, since a batch cannot resend a refused command. */
     Commands(CommandAsyncExecutor executor, Scripts scripts) {
         this(executor, scripts, null);
     }
 
+    /** Operations each sent on its own, whose compare-and-sets may go as a {@code SET} with options. */
     Commands(CommandAsyncExecutor executor, Scripts scripts, ConditionalSets conditionalSets) {
         this.executor = executor;
         this.scripts = scripts;
@@ -239,8 +240,10 @@ public class Commands {
 
     /**
      * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}, or is one
-     * {@code SET} where the server has the options it needs (see {@link ConditionalSets}), and a put that publishes
-     * its event and that one SET gives its time to live, with no shadow to keep, runs {@code putpublish.lua}.
+     * {@code SET} where the server has the options it needs (see {@link ConditionalSets}); a put that gives a created
+     * entry a time to live and leaves an updated one's as it was, published to nobody, runs {@code putkeep.lua}; and a
+     * put that publishes its event and that one SET gives its time to live, with no shadow to keep, runs
+     * {@code putpublish.lua}.
      *
      * @param key      the entry key
      * @param mutation what to do
@@ -256,6 +259,10 @@ public class Commands {
             }
             if (mutation.condition.equals(Mutation.IF_EQUALS)) {
                 return swap(key, mutation);
+            }
+            if (mutation.isPut() && mutation.createTtl > 0
+                    && mutation.updateTtl == TtlCode.UNCHANGED) {
+                return putKeepingTtl(key, mutation);
             }
         } else if (!route.tracksExpiry() && mutation.isPut()) {
             long ttl = TtlCode.singleSet(mutation.createTtl, mutation.updateTtl);
@@ -310,6 +317,13 @@ public class Commands {
         return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET, args))
                 .thenApply(old -> Arrays.equals(old, held) ? new MutateResult(done, held)
                         : new MutateResult(MutateResult.CONDITION_FAILED, old));
+    }
+
+    /** A put nobody listens to under a Created or Accessed policy, by {@code putkeep.lua}: as mutate.lua, less work. */
+    private CompletableFuture<MutateResult> putKeepingTtl(byte[] key, Mutation mutation) {
+        Object[] args = {mutation.value, Arguments.number(mutation.createTtl), mutation.outcomeOnly ? BARE : NONE};
+        return scripts.run(executor, Scripts.PUT_KEEP, key, new Object[]{key}, args)
+                .thenApply(reply -> result(reply, mutation));
     }
 
     /** A compare-and-set nobody listens to, by {@code swap.lua}: same outcomes as {@code mutate.lua}, less work. */

@@ -15,10 +15,11 @@ final class Scripts {
     static final LuaScript MUTATE = LuaScript.load("mutate");
     static final LuaScript SWAP = LuaScript.load("swap");
     static final LuaScript PUT_PUBLISH = LuaScript.load("putpublish");
+    static final LuaScript PUT_KEEP = LuaScript.load("putkeep");
     static final LuaScript LISTENERS = LuaScript.load("listeners");
     static final LuaScript SHADOW = LuaScript.load("shadow");
     static final LuaScript PUT_ALL = LuaScript.load("putall");
-    static final LuaScript[] ALL = {MUTATE, SWAP, PUT_PUBLISH, LISTENERS, SHADOW, PUT_ALL};
+    static final LuaScript[] ALL = {MUTATE, SWAP, PUT_PUBLISH, PUT_KEEP, LISTENERS, SHADOW, PUT_ALL};
 
     private final CommandAsyncExecutor direct;
     private final boolean bySource;

@@ -53,7 +53,8 @@ enum ExpiryPolicies {
 
     /**
      * Whether one SET can give both the creation and the update rule: the same time to live for both, or eternal on
-     * creation and unchanged on update (KEEPTTL). Otherwise a put must learn whether the entry exists: a script.
+     * creation and unchanged on update (KEEPTTL). Otherwise a write must learn whether the entry exists: a put tries
+     * SET NX PX or SET XX KEEPTTL, then the other, and a putAll calls a script.
      */
     boolean expiresOnCreation() {
         return expiresOnCreation;

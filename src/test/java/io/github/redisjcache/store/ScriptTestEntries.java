@@ -7,8 +7,11 @@ import java.util.List;
 
 import io.github.redisjcache.testing.RespClient;
 
-/** Entries the script tests set up by hand and compare afterwards, by their value, time to live and events. */
-final class ScriptTestEntries {
+/**
+ * Entries the script tests (and the tests of other packages that write entries by command) set up by hand and compare
+ * afterwards, by their value, time to live and events.
+ */
+public final class ScriptTestEntries {
 
     private static final String END = "end of the change's events";
 
@@ -24,7 +27,7 @@ final class ScriptTestEntries {
      * @param ttl   milliseconds, or 0 or less for none
      * @return the key's bytes
      */
-    static byte[] prepare(RespClient redis, String name, byte[] value, long ttl) {
+    public static byte[] prepare(RespClient redis, String name, byte[] value, long ttl) {
         byte[] key = bytes(name);
         redis.call("DEL", name);
         if (value != null) {
@@ -65,7 +68,7 @@ final class ScriptTestEntries {
     }
 
     /** -2 absent, -1 no expiry, else the time to live rounded to seconds (two keys compared differ by microseconds). */
-    static long ttlBucket(RespClient redis, byte[] key) {
+    public static long ttlBucket(RespClient redis, byte[] key) {
         long ttl = (Long) redis.call(bytes("PTTL"), key);
         return ttl < 0 ? ttl : Math.round(ttl / 1_000.0);
     }
@@ -92,7 +95,7 @@ final class ScriptTestEntries {
         }
     }
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

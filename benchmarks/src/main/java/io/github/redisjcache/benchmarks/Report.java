@@ -357,7 +357,8 @@ final class Report {
                 + "`INFO commandstats`: usec_per_call of each command the operation sends × how many it sends "
                 + "(counted with MONITOR; a script's time includes the commands it runs). In brackets: the server "
                 + "process's CPU time per operation (`INFO cpu`, network I/O included). getAll/putAll: per call of "
-                + Workload.BULK + " entries. Each figure is the median of 3 passes over every contender in turn "
+                + Workload.BULK + " entries. put (created): put over present entries of a cache whose entries expire "
+                + "an hour after their creation, so that each put must keep the entry's time to live. Each figure is the median of 3 passes over every contender in turn "
                 + "(1 with --quick). " + (besideOurs
                         ? "Plain: Lettuce's GET or SET of the same entries as ours (the same keys and value bytes), "
                         + "measured just before ours in each pass."
@@ -368,7 +369,9 @@ final class Report {
                 + "| Redisson JCache | json ÷ Redisson | kryo ÷ Redisson | json ÷ plain | kryo ÷ plain "
                 + "| commands (json) | commands (Redisson) |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
-        for (String op : Main.OPS) {
+        List<String> ops = new ArrayList<>(Main.OPS);
+        ops.addAll(ServerCost.COST_ONLY_OPS);
+        for (String op : ops) {
             String[] json = byKey.get("ours-json/" + op);
             String[] kryo = byKey.get("ours-kryo/" + op);
             String[] redisson = byKey.get("redisson/" + op);

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 
 import javax.cache.Cache;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 
 import io.github.redisjcache.testing.RespClient;
 import io.lettuce.core.KeyValue;
@@ -45,6 +48,12 @@ final class ServerCost {
     interface Op {
         void run(int i);
     }
+
+    /**
+     * Operations measured here only, not in the matrix: put into a cache whose entries expire an hour after their
+     * creation, over entries present, so each put is an update that must keep the entry's time to live.
+     */
+    static final List<String> COST_ONLY_OPS = List.of("put (created)");
 
     /** The contender name of the plain commands measured beside a contender's: {@code plain@ours-json}. */
     static final String PLAIN_BESIDE = "plain@";
@@ -113,7 +122,10 @@ final class ServerCost {
         try (Contenders.Opened opened = Contenders.open(contender, Contenders.DEFAULT, Contenders.DEFAULT, null)) {
             Cache<String, Item> cache = opened.cache("bench");
             Cache<String, Item> fresh = opened.cache("bench-fresh");
+            Cache<String, Item> created = opened.cache("bench-created",
+                    CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.HOURS, 1)));
             Workload.populate(cache);
+            Workload.populate(created);
             SplittableRandom random = new SplittableRandom(7);
             Set<String>[] sets = Workload.keySets(random);
             Map<String, Item>[] maps = Workload.maps(random);
@@ -136,6 +148,8 @@ final class ServerCost {
                     i -> cache.putAll(maps[i % Workload.BULK_SETS])));
             costs.add(measure(contender, "invoke", 1,
                     i -> cache.invoke(Workload.HOT[i % Workload.HOT_KEYS], Workload.Increment.INSTANCE)));
+            costs.add(measure(contender, COST_ONLY_OPS.get(0), 1,
+                    i -> created.put(Workload.KEY[i % Workload.KEYS], Workload.VALUE[i % Workload.KEYS])));
             return costs;
         }
     }
