@@ -10,7 +10,7 @@ import io.github.redisjcache.store.TtlCode;
  * The puts of a cache whose created entries take a time to live and whose updated entries keep theirs (the Created
  * and Accessed policies), nobody listening, as plain commands: {@code SET XX KEEPTTL} updates, {@code SET NX PX}
  * creates, and each fails exactly where the other would succeed. No one command does both, and the script that does
- * ({@code putkeep.lua}) costs Redis about four times a {@code SET}.
+ * ({@code putkeep.lua}) cost Redis two to four times a {@code SET} per put (BENCHMARKS.md, Profile).
  *
  * <p>A put sends first the command that most of the cache's latest puts succeeded with, and the other only if it
  * fails: one round trip while puts mostly create (puts after reads that missed, the usual way to fill a cache) or

@@ -33,7 +33,7 @@ public class Commands {
     private final Scripts scripts;
     private final ConditionalSets conditionalSets;
 
-    /** Operations queued in a batch: compare-and-set by script only, since a batch cannot resend a refused command. */
+    /** Operations that compare and set by script only: those of batches, which cannot resend a refused command. */
     Commands(CommandAsyncExecutor executor, Scripts scripts) {
         this(executor, scripts, null);
     }
@@ -260,8 +260,7 @@ public class Commands {
             if (mutation.condition.equals(Mutation.IF_EQUALS)) {
                 return swap(key, mutation);
             }
-            if (mutation.isPut() && mutation.createTtl > 0
-                    && mutation.updateTtl == TtlCode.UNCHANGED) {
+            if (mutation.isPut() && mutation.createTtl > 0 && mutation.updateTtl == TtlCode.UNCHANGED) {
                 return putKeepingTtl(key, mutation);
             }
         } else if (!route.tracksExpiry() && mutation.isPut()) {
