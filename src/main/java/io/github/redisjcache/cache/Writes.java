@@ -69,7 +69,7 @@ final class Writes {
                     awaiter.await("put", redis.set(key, value, nativeTtl));
                     return MutateResult.WRITTEN_UNKNOWN;
                 }
-                if (TtlCode.isMillis(create) && update == TtlCode.UNCHANGED) {
+                if (TtlCode.keptFromCreation(create, update)) {
                     return keepTtlPuts.put(key, value, create, wantOld);
                 }
             }

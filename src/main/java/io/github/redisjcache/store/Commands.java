@@ -260,7 +260,7 @@ public class Commands {
             if (mutation.condition.equals(Mutation.IF_EQUALS)) {
                 return swap(key, mutation);
             }
-            if (mutation.isPut() && mutation.createTtl > 0 && mutation.updateTtl == TtlCode.UNCHANGED) {
+            if (mutation.isPut() && TtlCode.keptFromCreation(mutation.createTtl, mutation.updateTtl)) {
                 return putKeepingTtl(key, mutation);
             }
         } else if (!route.tracksExpiry() && mutation.isPut()) {

@@ -29,6 +29,19 @@ public final class TtlCode {
     }
 
     /**
+     * Tells whether a created entry takes a number of milliseconds and an updated one keeps its time to live (the
+     * Created and Accessed policies): what no single SET gives, and a SET NX PX or a SET XX KEEPTTL does, whichever
+     * finds the entry in its state.
+     *
+     * @param create the time to live of a created entry
+     * @param update the time to live of an updated entry
+     * @return true for milliseconds on creation and {@link #UNCHANGED} on update
+     */
+    public static boolean keptFromCreation(long create, long update) {
+        return isMillis(create) && update == UNCHANGED;
+    }
+
+    /**
      * Finds the one time to live a single SET can give an entry so that it gets the creation rule when it is created
      * and the update rule when it is updated: a number of milliseconds (PX), {@link #ETERNAL} (no option) or
      * {@link #UNCHANGED} (KEEPTTL, which leaves a created entry without expiry).

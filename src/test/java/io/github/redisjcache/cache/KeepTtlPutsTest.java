@@ -3,7 +3,6 @@ package io.github.redisjcache.cache;
 import static io.github.redisjcache.store.ScriptTestEntries.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,18 +137,13 @@ class KeepTtlPutsTest {
 
     /** @return how many SETs a put of a prepared key sent */
     private long setsFor(byte[] key, boolean wantOld) {
-        long before = calls("set");
+        long before = ScriptTestEntries.calls(redis, "set");
         puts.put(key, VALUE, CREATE_TTL, wantOld);
-        return calls("set") - before;
+        return ScriptTestEntries.calls(redis, "set") - before;
     }
 
     private long scriptCalls() {
-        return calls("evalsha") + calls("eval");
-    }
-
-    private long calls(String command) {
-        Map<String, Long> stats = redis.commandStats();
-        return stats.getOrDefault(command, 0L);
+        return ScriptTestEntries.calls(redis, "evalsha", "eval");
     }
 
     private byte[] prepare(String name, byte[] value, long ttl) {

@@ -209,12 +209,7 @@ class ConditionalSetsTest {
     }
 
     private static long scriptCalls(RespClient redis) {
-        return calls(redis, "evalsha") + calls(redis, "eval");
-    }
-
-    private static long calls(RespClient redis, String command) {
-        Matcher m = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(commandStats(redis));
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        return ScriptTestEntries.calls(redis, "evalsha", "eval");
     }
 
     /** SET's line of INFO commandstats: its calls, and those it failed or refused. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import io.github.redisjcache.testing.RespClient;
 
@@ -93,6 +94,22 @@ public final class ScriptTestEntries {
             }
             events.add(HexFormat.of().formatHex(payload));
         }
+    }
+
+    /**
+     * How many times Redis ran some commands since its statistics were last reset.
+     *
+     * @param redis    the client
+     * @param commands the commands, as {@code INFO commandstats} names them ({@code evalsha}, {@code set})
+     * @return their calls, summed
+     */
+    public static long calls(RespClient redis, String... commands) {
+        Map<String, Long> stats = redis.commandStats();
+        long calls = 0;
+        for (String command : commands) {
+            calls += stats.getOrDefault(command, 0L);
+        }
+        return calls;
     }
 
     public static byte[] bytes(String text) {
