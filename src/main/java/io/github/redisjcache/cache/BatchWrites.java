@@ -45,6 +45,10 @@ final class BatchWrites {
     private final Awaiter awaiter;
     private final Writes writes;
     private final CommittedValues committed;
+    // Whether most entries of the latest putAll existed: putall.lua and MSETEX then try updating them first. A guess
+    // that threads may overwrite: a wrong one costs Redis time or a round trip, nothing else. A new cache instance
+    // guesses creating, as it most likely starts by filling.
+    private volatile boolean updatesFirst;
 
     BatchWrites(RedisStore store, ExpiryRules expiry, CacheEvents<?, ?> events, Awaiter awaiter, Writes writes,
                 CommittedValues committed) {
@@ -78,11 +82,19 @@ final class BatchWrites {
         }
         long create = expiry.creation();
         long update = expiry.update();
-        // The same time to live for created and updated entries (Modified, Touched): a batch of SET PX, which costs
-        // Redis less than a script's calls of it (443 against 722 µs of process CPU per putAll of 100 in JMH).
+        boolean unheard = !onlyIfAbsent && !events.publishing();
+        // The same time to live for created and updated entries (Modified, Touched): one MSETEX where the server has
+        // it, else a batch of SET PX, which costs Redis less than a script's calls of it (443 against 722 µs of
+        // process CPU per putAll of 100 in JMH). Keys of several hash slots take the batch: MSETEX goes on its own.
         boolean oneSetEach = create == update && create > 0;
-        if (!onlyIfAbsent && !events.publishing() && !oneSetEach) {
-            return writeUnheard(keys, values, create, update);
+        if (unheard && !oneSetEach) {
+            return writeUnheard(keys, values, create, update, store.bySlot(keys));
+        }
+        if (unheard && store.single().setsManyExpiring()) {
+            Collection<List<Integer>> slots = store.bySlot(keys);
+            if (slots.size() == 1) {
+                return writeUnheard(keys, values, create, update, slots);
+            }
         }
         RedisStore.Batch batch = store.batch();
         Commands commands = batch.commands();
@@ -96,26 +108,61 @@ final class BatchWrites {
     }
 
     /**
-     * Entries nobody listens to: one command per hash slot (per {@value #CHUNK} entries of a larger map), MSET when
-     * they never expire, else {@code putall.lua}, which gives each entry the time to live of a created or of an
-     * updated one (Created and Accessed policies: one call in all rather than a {@code mutate.lua} call per entry).
+     * Entries nobody listens to: one command per hash slot (per {@value #CHUNK} entries of a larger map). MSET when
+     * they never expire. Where the server has MSETEX (Redis 8.4), one when created and updated entries take the same
+     * time to live, and one that sets all the entries if all exist (keeping their times to live), or all if none does,
+     * for the Created and Accessed policies. Otherwise {@code putall.lua}, which gives each entry the time to live of
+     * a created or of an updated one (one call in all rather than a {@code mutate.lua} call per entry).
      */
-    private List<MutateResult> writeUnheard(List<byte[]> keys, List<byte[]> values, long create, long update) {
+    private List<MutateResult> writeUnheard(List<byte[]> keys, List<byte[]> values, long create, long update,
+                                            Collection<List<Integer>> slots) {
         boolean eternal = create == TtlCode.ETERNAL && (update == TtlCode.UNCHANGED || update == TtlCode.ETERNAL);
-        Collection<List<Integer>> slots = store.bySlot(keys);
+        boolean updating = updatesFirst;
         List<List<Integer>> chunks = chunks(slots);
         List<int[]> replies = sendByChunk(chunks, slots.size() == 1, (commands, chunk) -> eternal
                 ? commands.setMany(keysAndValues(keys, values, chunk)).<int[]>thenApply(done -> null)
-                : commands.putMany(pick(keys, chunk), pick(values, chunk), create, update));
+                : putChunk(commands, keys, values, chunk, create, update, updating));
         MutateResult[] results = new MutateResult[keys.size()];
+        int created = 0;
+        int updated = 0;
         for (int c = 0; c < chunks.size(); c++) {
             List<Integer> chunk = chunks.get(c);
             int[] outcomes = replies.get(c);
             for (int i = 0; i < chunk.size(); i++) {
-                results[chunk.get(i)] = outcomes == null ? MutateResult.WRITTEN_UNKNOWN : OUTCOMES[outcomes[i]];
+                int outcome = outcomes == null ? MutateResult.WRITTEN : outcomes[i];
+                results[chunk.get(i)] = outcomes == null ? MutateResult.WRITTEN_UNKNOWN : OUTCOMES[outcome];
+                created += outcome == MutateResult.CREATED ? 1 : 0;
+                updated += outcome == MutateResult.UPDATED ? 1 : 0;
             }
         }
+        if (created != updated && (updated > created) != updating) {
+            updatesFirst = updated > created;
+        }
         return Arrays.asList(results);
+    }
+
+    /**
+     * Puts the entries of one chunk by MSETEX where it does what {@code putall.lua} would, else by the script, and by
+     * the script when an MSETEX finds that some entries exist and others do not.
+     *
+     * @return each entry's outcome, or null when they are not known (created or updated alike)
+     */
+    private static CompletableFuture<int[]> putChunk(Commands commands, List<byte[]> keys, List<byte[]> values,
+                                                     List<Integer> chunk, long create, long update, boolean updating) {
+        boolean sameTtl = create == update && create > 0;
+        if (!commands.setsManyExpiring() || !(sameTtl || TtlCode.keptFromCreation(create, update))) {
+            return commands.putMany(pick(keys, chunk), pick(values, chunk), create, update, updating);
+        }
+        Commands.Existing existing = sameTtl ? Commands.Existing.ANY
+                : updating ? Commands.Existing.ALL : Commands.Existing.NONE;
+        int[] outcomes = sameTtl ? null : new int[chunk.size()];
+        if (outcomes != null) {
+            Arrays.fill(outcomes, updating ? MutateResult.UPDATED : MutateResult.CREATED);
+        }
+        return commands.setManyExpiring(keysAndValues(keys, values, chunk), existing,
+                existing == Commands.Existing.ALL ? TtlCode.UNCHANGED : create).thenCompose(set -> set
+                        ? CompletableFuture.completedFuture(outcomes)
+                        : commands.putMany(pick(keys, chunk), pick(values, chunk), create, update, updating));
     }
 
     /**

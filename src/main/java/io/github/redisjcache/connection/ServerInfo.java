@@ -105,4 +105,12 @@ public final class ServerInfo {
     public boolean hasSetIfEquals() {
         return valkey ? atLeast(8, 1) : atLeast(8, 4);
     }
+
+    /**
+     * @return whether MSETEX sets many keys with a time to live, on condition that all or none exist (Redis 8.4; no
+     *         Valkey so far)
+     */
+    public boolean hasMultiSetWithExpiry() {
+        return !valkey && atLeast(8, 4);
+    }
 }

@@ -72,8 +72,8 @@ final class AcknowledgedCommands extends Commands {
 
     @Override
     public CompletableFuture<int[]> putMany(java.util.List<byte[]> keys, java.util.List<byte[]> values,
-                                            long createTtl, long updateTtl) {
-        return acknowledged(commands -> commands.putMany(keys, values, createTtl, updateTtl));
+                                            long createTtl, long updateTtl, boolean updatesFirst) {
+        return acknowledged(commands -> commands.putMany(keys, values, createTtl, updateTtl, updatesFirst));
     }
 
     @Override

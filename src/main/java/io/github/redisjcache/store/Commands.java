@@ -1,5 +1,6 @@
 package io.github.redisjcache.store;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ public class Commands {
     private static final byte[] NOT_SHARDED = Arguments.text("p");
     private static final byte[] OLD_VALUES = Arguments.text("o");
     private static final byte[] BARE = Arguments.text("b");
+    private static final byte[] UPDATES_FIRST = Arguments.text("u");
     private static final byte[] NONE = Arguments.text("");
 
     private final CommandAsyncExecutor executor;
@@ -110,25 +112,73 @@ public class Commands {
                 keysAndValues.toArray()).toCompletableFuture();
     }
 
+    /** Which keys of an {@code MSETEX} must exist for it to set them all; otherwise it sets none. */
+    public enum Existing {
+        /** Set them whatever exists. */
+        ANY,
+        /** Set them only if none exists (NX). */
+        NONE,
+        /** Set them only if all exist (XX). */
+        ALL
+    }
+
+    /** @return whether {@link #setManyExpiring} may be sent: the server has it, and these commands go on their own */
+    public boolean setsManyExpiring() {
+        return conditionalSets != null && conditionalSets.multiSetWithExpiry();
+    }
+
+    /**
+     * MSETEX of keys that share one hash slot (Redis 8.4): all of them set with one time to live, or none.
+     *
+     * @param keysAndValues key, value, key, value, ...
+     * @param existing      which keys must exist
+     * @param ttl           milliseconds, or {@link TtlCode#UNCHANGED} to keep each key's own (KEEPTTL, with
+     *                      {@link Existing#ALL} only)
+     * @return whether they were set: false when the condition failed, or when the server refused the command (then
+     *         nothing ran, and from then on {@link #setsManyExpiring} is false)
+     */
+    public CompletableFuture<Boolean> setManyExpiring(List<byte[]> keysAndValues, Existing existing, long ttl) {
+        List<Object> args = new ArrayList<>(keysAndValues.size() + 4);
+        args.add(Arguments.number(keysAndValues.size() / 2));
+        args.addAll(keysAndValues);
+        if (existing != Existing.ANY) {
+            args.add(existing == Existing.ALL ? XX : NX);
+        }
+        if (ttl == TtlCode.UNCHANGED) {
+            args.add(KEEPTTL);
+        } else {
+            args.add(PX);
+            args.add(Arguments.number(ttl));
+        }
+        return executor.<Boolean, Boolean>writeAsync(keysAndValues.get(0), ByteArrayCodec.INSTANCE,
+                StoreCommands.MSETEX, args.toArray()).toCompletableFuture()
+                .exceptionallyCompose(failure -> conditionalSets != null && conditionalSets.refusedMultiSet(failure)
+                        ? CompletableFuture.completedFuture(false) : CompletableFuture.failedFuture(failure));
+    }
+
     /**
      * Puts entries of one hash slot that nobody listens to, by {@code putall.lua}: one call for them all, each entry
      * given the time to live of a created or of an updated entry, as {@link #mutate} with {@link Mutation#put} would
      * one by one.
      *
-     * @param keys      the entry keys, all in one hash slot
-     * @param values    their values, in the same order
-     * @param createTtl the time to live of a created entry: milliseconds, {@link TtlCode#ETERNAL} or
-     *                  {@link TtlCode#EXPIRE_NOW}
-     * @param updateTtl the time to live of an updated entry: any {@link TtlCode}
+     * @param keys         the entry keys, all in one hash slot
+     * @param values       their values, in the same order
+     * @param createTtl    the time to live of a created entry: milliseconds, {@link TtlCode#ETERNAL} or
+     *                     {@link TtlCode#EXPIRE_NOW}
+     * @param updateTtl    the time to live of an updated entry: any {@link TtlCode}
+     * @param updatesFirst whether most entries likely exist: the script tries first, for each entry, the command
+     *                     that succeeds then; the outcomes are the same either way
      * @return one outcome per entry, in order: {@link MutateResult#CREATED}, {@link MutateResult#UPDATED},
      *         {@link MutateResult#CREATED_EXPIRED} or {@link MutateResult#UPDATED_EXPIRED}
      */
-    public CompletableFuture<int[]> putMany(List<byte[]> keys, List<byte[]> values, long createTtl, long updateTtl) {
-        Object[] args = new Object[2 + values.size()];
+    public CompletableFuture<int[]> putMany(List<byte[]> keys, List<byte[]> values, long createTtl, long updateTtl,
+                                            boolean updatesFirst) {
+        Object[] args = new Object[3 + values.size()];
         args[0] = Arguments.number(createTtl);
         args[1] = Arguments.number(updateTtl);
+        args[2] = updatesFirst ? UPDATES_FIRST : NONE;
         for (int i = 0; i < values.size(); i++) {
-            args[2 + i] = values.get(i);
+            args[3 + i] = values.get(i);
         }
         return scripts.run(executor, Scripts.PUT_ALL, keys.get(0), keys.toArray(), args).thenApply(reply -> {
             byte[] digits = (byte[]) reply;

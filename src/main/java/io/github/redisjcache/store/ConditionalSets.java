@@ -8,10 +8,11 @@ import io.github.redisjcache.connection.ServerInfo;
 /**
  * Which compare-and-sets nobody listens to may go as one {@code SET} instead of a script: {@code SET ... IFEQ
  * expected GET} in place of {@code swap.lua} (Redis 8.4, Valkey 8.1), and {@code SET ... NX GET} in place of
- * {@code mutate.lua} for a value that may only be created (Redis 7.0). The same outcome, for a fraction of the
- * server's time: no script call, no arguments turned into Lua strings. Each is off until the server's version says
- * it has it, and off for good once a server refuses it (an older node of a cluster, a downgrade), which it does with
- * a syntax error before running anything, so that the caller may run the script instead.
+ * {@code mutate.lua} for a value that may only be created (Redis 7.0); and whether putAll's entries that expire may go
+ * as one {@code MSETEX} instead of {@code putall.lua} or a {@code SET} each (Redis 8.4). The same outcome, for a
+ * fraction of the server's time: no script call, no arguments turned into Lua strings. Each is off until the server's
+ * version says it has it, and off for good once a server refuses it (an older node of a cluster, a downgrade), which
+ * it does with an error before running anything, so that the caller may run the script instead.
  */
 final class ConditionalSets {
 
@@ -19,6 +20,7 @@ final class ConditionalSets {
 
     private volatile boolean ifEquals;
     private volatile boolean ifAbsent;
+    private volatile boolean multiSetWithExpiry;
 
     /**
      * Turns on what the server has.
@@ -28,8 +30,33 @@ final class ConditionalSets {
     void learn(ServerInfo server) {
         ifAbsent = server.hasSharding7();
         ifEquals = server.hasSetIfEquals();
-        LOG.debug("{}: SET ... NX GET {}, SET ... IFEQ {}", server.describe(), ifAbsent ? "on" : "off",
-                ifEquals ? "on" : "off");
+        multiSetWithExpiry = server.hasMultiSetWithExpiry();
+        LOG.debug("{}: SET ... NX GET {}, SET ... IFEQ {}, MSETEX {}", server.describe(), ifAbsent ? "on" : "off",
+                ifEquals ? "on" : "off", multiSetWithExpiry ? "on" : "off");
+    }
+
+    /** @return whether to send {@code MSETEX} for entries that expire */
+    boolean multiSetWithExpiry() {
+        return multiSetWithExpiry;
+    }
+
+    /**
+     * Tells whether a failure of an {@code MSETEX} is the server not knowing the command, and if so stops sending it.
+     *
+     * @param failure how the command failed
+     * @return whether it was refused, so that nothing ran and the script may run instead
+     */
+    boolean refusedMultiSet(Throwable failure) {
+        String reply = RedisFailures.errorReply(failure);
+        if (reply == null || !(reply.startsWith("ERR unknown command") || reply.startsWith("ERR syntax error"))) {
+            return false;
+        }
+        if (multiSetWithExpiry) {
+            multiSetWithExpiry = false;
+            LOG.warn("A Redis server refused MSETEX although the one asked at connection has it (a cluster of mixed"
+                    + " versions?): putAll goes by script from now on");
+        }
+        return true;
     }
 
     /**

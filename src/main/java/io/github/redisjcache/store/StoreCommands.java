@@ -4,6 +4,7 @@ import org.redisson.client.protocol.RedisCommand;
 import org.redisson.client.protocol.RedisCommands;
 import org.redisson.client.protocol.RedisStrictCommand;
 import org.redisson.client.protocol.convertor.BooleanNotNullReplayConvertor;
+import org.redisson.client.protocol.convertor.BooleanReplayConvertor;
 import org.redisson.client.protocol.decoder.MultiDecoder;
 import org.redisson.client.protocol.decoder.ObjectListReplayDecoder;
 
@@ -17,6 +18,7 @@ final class StoreCommands {
     static final RedisCommand<Void> SET = RedisCommands.SET;
     static final RedisCommand<Boolean> SET_CONDITIONAL = new RedisCommand<>("SET", new BooleanNotNullReplayConvertor());
     static final RedisCommand<Object> SET_GET = new RedisCommand<>("SET");
+    static final RedisStrictCommand<Boolean> MSETEX = new RedisStrictCommand<>("MSETEX", new BooleanReplayConvertor());
     static final RedisStrictCommand<Long> UNLINK = RedisCommands.UNLINK;
     static final RedisCommand<Object> EVALSHA = new RedisCommand<>("EVALSHA", scriptReply());
     static final RedisCommand<Object> EVAL = new RedisCommand<>("EVAL", scriptReply());

@@ -11,6 +11,7 @@ import javax.cache.Cache;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -96,6 +97,9 @@ class BulkRoundTripsTest {
         if (!policy.expiresOnCreation()) {
             // Entries that never expire: one MSET on a standalone server (one per hash slot on a cluster).
             assertOnePipelineOf(sent, "mset", 1);
+        } else if (MeasuredCaches.MULTI_SET_WITH_EXPIRY) {
+            // Redis 8.4: one MSETEX, which here creates them all, as the cache's latest putAll did.
+            assertOnePipelineOf(sent, "msetex", 1);
         } else if (policy.putIsOneSet()) {
             // The same time to live for created and updated entries: a SET PX each, which costs Redis less than a
             // script's calls of it.
@@ -105,6 +109,47 @@ class BulkRoundTripsTest {
             assertOnePipelineOf(sent, "evalsha", 1);
         }
         assertThat(cache.getAll(keys("k-"))).isEqualTo(entries("k-"));
+    }
+
+    /**
+     * Under the Created policy a putAll must learn which entries exist: it first tries what most entries of the
+     * cache's latest putAll needed, creating or updating. On Redis 8.4 that is one MSETEX, with the script after it
+     * when the entries turn out mixed or the other way; before, the script's first command for each entry.
+     */
+    @Test
+    void aPutAllThatKeepsTimesToLiveFirstTriesWhatTheLatestOneNeeded() {
+        create(ExpiryPolicies.CREATED);
+        Map<String, Integer> mixed = new LinkedHashMap<>();
+        for (int i = 0; i < KEYS / 2; i++) {
+            mixed.put("k-" + i, -i);
+            mixed.put("new-" + i, i);
+        }
+
+        // A new cache guesses that a putAll creates: right, then wrong, then right again after learning.
+        assertPutAll(entries("k-"), 1, KEYS);
+        assertPutAll(entries("k-"), 2, 2 * KEYS);
+        assertPutAll(entries("k-"), 1, KEYS);
+        // Half exist: updating first is right for half of them.
+        assertPutAll(mixed, 2, KEYS + KEYS / 2);
+    }
+
+    /**
+     * @param roundTrips  the round trips on Redis 8.4 (MSETEX, then the script when it set nothing)
+     * @param scriptedSets the SETs the script runs, before Redis 8.4
+     */
+    private void assertPutAll(Map<String, Integer> entries, int roundTrips, long scriptedSets) {
+        Sent sent = caches.measure(() -> cache.putAll(entries));
+
+        if (MeasuredCaches.MULTI_SET_WITH_EXPIRY) {
+            assertThat(sent.commands()).as("commands sent: %s", sent).containsEntry("msetex", 1L)
+                    .hasSize(roundTrips);
+            assertThat(sent.roundTrips()).as("round trips: %s", sent).isEqualTo(roundTrips);
+        } else {
+            assertOnePipelineOf(sent, "evalsha", 1);
+            assertThat(sent.ran()).as("commands run: %s", sent).containsEntry("set", scriptedSets)
+                    .doesNotContainKey("exists");
+        }
+        assertThat(cache.getAll(entries.keySet())).isEqualTo(entries);
     }
 
     @ParameterizedTest

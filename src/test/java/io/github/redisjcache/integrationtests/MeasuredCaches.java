@@ -31,7 +31,10 @@ final class MeasuredCaches implements AutoCloseable {
      * What a compare-and-set nobody listens to sends, when it leaves a mismatched entry alone: {@code set}
      * ({@code SET ... IFEQ}) where the tests' server has the option, else {@code evalsha} ({@code swap.lua}).
      */
-    static final String COMPARE_AND_SET = compareAndSetCommand();
+    static final String COMPARE_AND_SET = server().hasSetIfEquals() ? "set" : "evalsha";
+
+    /** Whether the tests' server has MSETEX (Redis 8.4), which a putAll of entries that expire then sends. */
+    static final boolean MULTI_SET_WITH_EXPIRY = server().hasMultiSetWithExpiry();
 
     private final RespClient redis;
     private final RoundTripProxy proxy;
@@ -85,9 +88,9 @@ final class MeasuredCaches implements AutoCloseable {
         proxy.close();
     }
 
-    private static String compareAndSetCommand() {
+    private static ServerInfo server() {
         try (RespClient client = TestRedis.get().client()) {
-            return ServerInfo.of(client.info("server")).hasSetIfEquals() ? "set" : "evalsha";
+            return ServerInfo.of(client.info("server"));
         }
     }
 

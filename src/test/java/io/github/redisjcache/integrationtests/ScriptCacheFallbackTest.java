@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,9 +96,14 @@ class ScriptCacheFallbackTest {
         Sent afterFlush = caches.measure(() -> cache.putAll(entries));
         Sent next = caches.measure(() -> cache.putAll(entries));
 
-        assertThat(afterFlush.commands()).as("after SCRIPT FLUSH: %s", afterFlush)
-                .isEqualTo(Map.of("evalsha", 1L, "eval", 1L));
-        assertThat(next.commands()).as("the call after: %s", next).isEqualTo(Map.of("evalsha", 1L));
+        // On Redis 8.4 an MSETEX goes first and sets nothing, as some of the entries exist and others do not.
+        Map<String, Long> first = new HashMap<>(MeasuredCaches.MULTI_SET_WITH_EXPIRY ? Map.of("msetex", 1L) : Map.of());
+        Map<String, Long> afterFlushSent = new HashMap<>(first);
+        afterFlushSent.putAll(Map.of("evalsha", 1L, "eval", 1L));
+        Map<String, Long> nextSent = new HashMap<>(first);
+        nextSent.put("evalsha", 1L);
+        assertThat(afterFlush.commands()).as("after SCRIPT FLUSH: %s", afterFlush).isEqualTo(afterFlushSent);
+        assertThat(next.commands()).as("the call after: %s", next).isEqualTo(nextSent);
         assertThat(cache.getAll(entries.keySet())).isEqualTo(entries);
         assertThat(redis.callList("SCRIPT", "EXISTS", sha1Of("putall"))).containsExactly(1L);
     }

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.redisjcache.testing.RedisTest;
 import io.github.redisjcache.testing.RespClient;
@@ -18,7 +19,8 @@ import io.github.redisjcache.testing.TestRedis;
 /**
  * {@code putall.lua}, putAll's one call for many entries nobody listens to, leaves each entry exactly as
  * {@code mutate.lua} leaves it for the same put: same value, same time to live and same outcome, for every pair of
- * time-to-live codes a fixed expiry policy can give and every state an entry can be in, all in one call.
+ * time-to-live codes a fixed expiry policy can give and every state an entry can be in, all in one call, whichever
+ * command it tries first.
  */
 @RedisTest
 class PutAllScriptTest {
@@ -38,8 +40,9 @@ class PutAllScriptTest {
     private static final List<State> STATES = List.of(new State("absent", null, 0),
             new State("eternal", bytes("old"), TtlCode.ETERNAL), new State("expiring", bytes("old"), 40_000));
 
-    @Test
-    void everyPutEndsAsWithMutateLua() throws Exception {
+    @ParameterizedTest(name = "updates first: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyPutEndsAsWithMutateLua(boolean updatesFirst) throws Exception {
         int compared = 0;
         try (RespClient redis = TestRedis.get().client()) {
             for (long create : CREATE_TTLS) {
@@ -51,7 +54,8 @@ class PutAllScriptTest {
                         keys.add(prepare(redis, "putall-test:{slot}:putall:" + state.name(), state));
                         values.add(VALUE);
                     }
-                    int[] outcomes = STORE.commands().putMany(keys, values, create, update).get(10, TimeUnit.SECONDS);
+                    int[] outcomes = STORE.commands().putMany(keys, values, create, update, updatesFirst)
+                            .get(10, TimeUnit.SECONDS);
 
                     assertThat(outcomes).hasSize(STATES.size());
                     for (int i = 0; i < STATES.size(); i++) {
@@ -74,8 +78,9 @@ class PutAllScriptTest {
         assertThat(compared).isEqualTo(CREATE_TTLS.length * UPDATE_TTLS.length * STATES.size());
     }
 
-    @Test
-    void outcomesFollowTheOrderOfTheKeys() throws Exception {
+    @ParameterizedTest(name = "updates first: {0}")
+    @ValueSource(booleans = {false, true})
+    void outcomesFollowTheOrderOfTheKeys(boolean updatesFirst) throws Exception {
         try (RespClient redis = TestRedis.get().client()) {
             List<byte[]> keys = new ArrayList<>();
             List<byte[]> values = new ArrayList<>();
@@ -89,7 +94,7 @@ class PutAllScriptTest {
                 values.add(bytes("value " + i));
             }
 
-            int[] outcomes = STORE.commands().putMany(keys, values, 50_000, TtlCode.UNCHANGED)
+            int[] outcomes = STORE.commands().putMany(keys, values, 50_000, TtlCode.UNCHANGED, updatesFirst)
                     .get(10, TimeUnit.SECONDS);
 
             for (int i = 0; i < keys.size(); i++) {

@@ -357,8 +357,10 @@ final class Report {
                 + "`INFO commandstats`: usec_per_call of each command the operation sends × how many it sends "
                 + "(counted with MONITOR; a script's time includes the commands it runs). In brackets: the server "
                 + "process's CPU time per operation (`INFO cpu`, network I/O included). getAll/putAll: per call of "
-                + Workload.BULK + " entries. put (created): put over present entries of a cache whose entries expire "
-                + "an hour after their creation, so that each put must keep the entry's time to live. Each figure is the median of 3 passes over every contender in turn "
+                + Workload.BULK + " entries. put (created), putAll (created): over present entries of a cache whose "
+                + "entries expire an hour after their creation, so that each write must keep the entry's time to live; "
+                + "putAll (modified): over present entries of a cache whose entries expire an hour after their last "
+                + "change. Each figure is the median of 3 passes over every contender in turn "
                 + "(1 with --quick). " + (besideOurs
                         ? "Plain: Lettuce's GET or SET of the same entries as ours (the same keys and value bytes), "
                         + "measured just before ours in each pass."

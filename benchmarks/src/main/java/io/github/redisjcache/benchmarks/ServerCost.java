@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 
 import io.github.redisjcache.testing.RespClient;
 import io.lettuce.core.KeyValue;
@@ -50,10 +51,11 @@ final class ServerCost {
     }
 
     /**
-     * Operations measured here only, not in the matrix: put into a cache whose entries expire an hour after their
-     * creation, over entries present, so each put is an update that must keep the entry's time to live.
+     * Operations measured here only, not in the matrix, over entries present: put and putAll into a cache whose
+     * entries expire an hour after their creation, so that each write is an update that must keep the entry's time
+     * to live, and putAll into one whose entries expire an hour after their last change.
      */
-    static final List<String> COST_ONLY_OPS = List.of("put (created)");
+    static final List<String> COST_ONLY_OPS = List.of("put (created)", "putAll (created)", "putAll (modified)");
 
     /** The contender name of the plain commands measured beside a contender's: {@code plain@ours-json}. */
     static final String PLAIN_BESIDE = "plain@";
@@ -124,8 +126,11 @@ final class ServerCost {
             Cache<String, Item> fresh = opened.cache("bench-fresh");
             Cache<String, Item> created = opened.cache("bench-created",
                     CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.HOURS, 1)));
+            Cache<String, Item> modified = opened.cache("bench-modified",
+                    ModifiedExpiryPolicy.factoryOf(new Duration(TimeUnit.HOURS, 1)));
             Workload.populate(cache);
             Workload.populate(created);
+            Workload.populate(modified);
             SplittableRandom random = new SplittableRandom(7);
             Set<String>[] sets = Workload.keySets(random);
             Map<String, Item>[] maps = Workload.maps(random);
@@ -150,6 +155,10 @@ final class ServerCost {
                     i -> cache.invoke(Workload.HOT[i % Workload.HOT_KEYS], Workload.Increment.INSTANCE)));
             costs.add(measure(contender, COST_ONLY_OPS.get(0), 1,
                     i -> created.put(Workload.KEY[i % Workload.KEYS], Workload.VALUE[i % Workload.KEYS])));
+            costs.add(measureN(contender, COST_ONLY_OPS.get(1), Workload.BULK, bulkCalls,
+                    i -> created.putAll(maps[i % Workload.BULK_SETS])));
+            costs.add(measureN(contender, COST_ONLY_OPS.get(2), Workload.BULK, bulkCalls,
+                    i -> modified.putAll(maps[i % Workload.BULK_SETS])));
             return costs;
         }
     }
