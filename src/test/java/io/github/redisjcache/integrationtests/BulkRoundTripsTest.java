@@ -134,7 +134,7 @@ class BulkRoundTripsTest {
     }
 
     /**
-     * @param roundTrips  the round trips on Redis 8.4 (MSETEX, then the script when it set nothing)
+     * @param roundTrips   the round trips on Redis 8.4 (MSETEX, then the script when it set nothing)
      * @param scriptedSets the SETs the script runs, before Redis 8.4
      */
     private void assertPutAll(Map<String, Integer> entries, int roundTrips, long scriptedSets) {

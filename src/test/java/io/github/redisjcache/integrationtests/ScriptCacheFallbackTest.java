@@ -97,10 +97,10 @@ class ScriptCacheFallbackTest {
         Sent next = caches.measure(() -> cache.putAll(entries));
 
         // On Redis 8.4 an MSETEX goes first and sets nothing, as some of the entries exist and others do not.
-        Map<String, Long> first = new HashMap<>(MeasuredCaches.MULTI_SET_WITH_EXPIRY ? Map.of("msetex", 1L) : Map.of());
-        Map<String, Long> afterFlushSent = new HashMap<>(first);
+        Map<String, Long> beforeScript = MeasuredCaches.MULTI_SET_WITH_EXPIRY ? Map.of("msetex", 1L) : Map.of();
+        Map<String, Long> afterFlushSent = new HashMap<>(beforeScript);
         afterFlushSent.putAll(Map.of("evalsha", 1L, "eval", 1L));
-        Map<String, Long> nextSent = new HashMap<>(first);
+        Map<String, Long> nextSent = new HashMap<>(beforeScript);
         nextSent.put("evalsha", 1L);
         assertThat(afterFlush.commands()).as("after SCRIPT FLUSH: %s", afterFlush).isEqualTo(afterFlushSent);
         assertThat(next.commands()).as("the call after: %s", next).isEqualTo(nextSent);
