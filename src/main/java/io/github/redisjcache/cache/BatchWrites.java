@@ -30,13 +30,14 @@ final class BatchWrites {
      */
     private static final int CHUNK = 1_000;
 
-    /** The results {@code putall.lua}'s outcome digits stand for, by digit. */
+    /** The results {@code putall.lua}'s outcome digits stand for, by digit; WRITTEN for a write of unknown outcome. */
     private static final MutateResult[] OUTCOMES = new MutateResult[MutateResult.WRITTEN + 1];
 
     static {
-        for (int outcome = 0; outcome < OUTCOMES.length; outcome++) {
+        for (int outcome = 0; outcome < MutateResult.WRITTEN; outcome++) {
             OUTCOMES[outcome] = new MutateResult(outcome, null);
         }
+        OUTCOMES[MutateResult.WRITTEN] = MutateResult.WRITTEN_UNKNOWN;
     }
 
     private final RedisStore store;
@@ -130,7 +131,7 @@ final class BatchWrites {
             int[] outcomes = replies.get(c);
             for (int i = 0; i < chunk.size(); i++) {
                 int outcome = outcomes == null ? MutateResult.WRITTEN : outcomes[i];
-                results[chunk.get(i)] = outcomes == null ? MutateResult.WRITTEN_UNKNOWN : OUTCOMES[outcome];
+                results[chunk.get(i)] = OUTCOMES[outcome];
                 created += outcome == MutateResult.CREATED ? 1 : 0;
                 updated += outcome == MutateResult.UPDATED ? 1 : 0;
             }

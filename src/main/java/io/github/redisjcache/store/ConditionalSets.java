@@ -47,8 +47,7 @@ final class ConditionalSets {
      * @return whether it was refused, so that nothing ran and the script may run instead
      */
     boolean refusedMultiSet(Throwable failure) {
-        String reply = RedisFailures.errorReply(failure);
-        if (reply == null || !(reply.startsWith("ERR unknown command") || reply.startsWith("ERR syntax error"))) {
+        if (!refusal(failure, "ERR unknown command", "ERR syntax error")) {
             return false;
         }
         if (multiSetWithExpiry) {
@@ -91,8 +90,7 @@ final class ConditionalSets {
      * @return whether it was refused, so that nothing ran and the script may run instead
      */
     boolean refused(Throwable failure, Mutation mutation) {
-        String reply = RedisFailures.errorReply(failure);
-        if (reply == null || !reply.startsWith("ERR syntax error")) {
+        if (!refusal(failure, "ERR syntax error")) {
             return false;
         }
         boolean equals = mutation.condition.equals(Mutation.IF_EQUALS);
@@ -107,5 +105,18 @@ final class ConditionalSets {
                     + " mixed versions?): that change goes by script from now on", equals ? "IFEQ" : "NX");
         }
         return true;
+    }
+
+    /** Whether a command failed with an error reply that starts with one of {@code replies}: refused, not run. */
+    private static boolean refusal(Throwable failure, String... replies) {
+        String reply = RedisFailures.errorReply(failure);
+        if (reply != null) {
+            for (String refused : replies) {
+                if (reply.startsWith(refused)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

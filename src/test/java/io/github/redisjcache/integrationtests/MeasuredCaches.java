@@ -27,14 +27,17 @@ final class MeasuredCaches implements AutoCloseable {
     static final String KEY = "k";
     static final String WARM_UP_KEY = "warm-up";
 
+    /** What the tests' server says of itself, asked once; before the constants read from it. */
+    private static final ServerInfo SERVER = server();
+
     /**
      * What a compare-and-set nobody listens to sends, when it leaves a mismatched entry alone: {@code set}
      * ({@code SET ... IFEQ}) where the tests' server has the option, else {@code evalsha} ({@code swap.lua}).
      */
-    static final String COMPARE_AND_SET = server().hasSetIfEquals() ? "set" : "evalsha";
+    static final String COMPARE_AND_SET = SERVER.hasSetIfEquals() ? "set" : "evalsha";
 
     /** Whether the tests' server has MSETEX (Redis 8.4), which a putAll of entries that expire then sends. */
-    static final boolean MULTI_SET_WITH_EXPIRY = server().hasMultiSetWithExpiry();
+    static final boolean MULTI_SET_WITH_EXPIRY = SERVER.hasMultiSetWithExpiry();
 
     private final RespClient redis;
     private final RoundTripProxy proxy;
