@@ -30,9 +30,9 @@ import io.github.redisjcache.testing.TestRedis;
 /**
  * A compare-and-set nobody listens to, sent as one {@code SET} where the server has the options: every change it is
  * sent for ends as {@code mutate.lua} ends it, without a script call; and a server that refuses the options gets the
- * script instead, then only the script. {@code SET ... NX GET} runs on the build's Redis 7; {@code SET ... IFEQ}
- * needs Redis 8.4 or Valkey 8.1 ({@code -Dredisjcache.test.redis-server=/path/to/valkey-server}), and on the build's
- * Redis 7 the test of its refusal runs instead.
+ * script instead, then only the script. {@code SET ... NX GET} runs on the build's Redis 7, and so does the test of
+ * the refusal of {@code IFEQ}; {@code SET ... IFEQ} (Redis 8.4, Valkey 8.1) runs in the build's second run, on Redis
+ * 8.6.3 built from source (the POM's {@code redis-source} execution).
  */
 @RedisTest
 class ConditionalSetsTest {

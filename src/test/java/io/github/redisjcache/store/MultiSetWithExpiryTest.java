@@ -23,8 +23,8 @@ import io.github.redisjcache.testing.TestRedis;
 /**
  * putAll's MSETEX (Redis 8.4) for entries that expire: where it sets the entries, they end as {@code putall.lua} leaves
  * them for the same policy, and where its condition fails, nothing changed, so that the script may run after it. On
- * the build's Redis 7 the test of its refusal runs instead; {@code -Dredisjcache.test.redis-server=/path/to/redis-8}
- * runs the rest.
+ * the build's Redis 7 the test of its refusal runs; the rest runs in the build's second run, on Redis 8.6.3 built from
+ * source (the POM's {@code redis-source} execution).
  */
 @RedisTest
 class MultiSetWithExpiryTest {

@@ -16,11 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.opentest4j.TestAbortedException;
+
 /**
- * Locates the {@code redis-server} executable the tests run (system property, then PATH, then the binary shipped in
- * the embedded-redis jar, extracted to disk) and knows its version.
+ * Locates the {@code redis-server} executable the tests run (system property, then a release built from source when
+ * asked for, then PATH, then the binary shipped in the embedded-redis jar, extracted to disk) and knows its version.
  *
- * <p>Order: the system property {@value #PATH_PROPERTY} if set; else the first executable {@code redis-server} in
+ * <p>Order: the system property {@value #PATH_PROPERTY} if set; else, if {@value RedisSourceBuild#VERSION_PROPERTY}
+ * names a release, that release built by {@link RedisSourceBuild} (tests are skipped where it cannot be built); else
+ * the first executable {@code redis-server} in
  * the {@code PATH} environment variable; else the Linux/macOS binary for this {@code os.name}/{@code os.arch} found
  * as a classpath resource of the {@code com.github.codemonstur:embedded-redis} jar, extracted to
  * {@code target/redis-bin/} of the working directory (when {@code target} exists) or to
@@ -35,12 +39,15 @@ public final class RedisBinary {
     private static final Pattern VERSION = Pattern.compile("v=(\\d+)\\.(\\d+)(?:\\.(\\d+))?\\S*");
 
     private static RedisBinary defaultBinary;
+    private static String defaultUnavailable;
     private static RedisBinary embeddedBinary;
 
     /** Where a binary came from. */
     public enum Source {
         /** The {@value RedisBinary#PATH_PROPERTY} system property. */
         SYSTEM_PROPERTY,
+        /** Built from a pinned source release ({@link RedisSourceBuild}). */
+        SOURCE_BUILD,
         /** The {@code PATH} environment variable. */
         PATH,
         /** Extracted from the embedded-redis jar. */
@@ -67,10 +74,20 @@ public final class RedisBinary {
         this.minor = Integer.parseInt(m.group(2));
     }
 
-    /** The binary the tests use (chosen once per JVM and logged): property, else PATH, else embedded. */
+    /**
+     * The binary the tests use (chosen once per JVM and logged): property, else a source build when asked for, else
+     * PATH, else embedded.
+     *
+     * @throws TestAbortedException when the source build asked for cannot be made on this machine: the calling test
+     *     is skipped, with the reason
+     */
     public static synchronized RedisBinary get() {
+        if (defaultUnavailable != null) {
+            throw new TestAbortedException(defaultUnavailable);
+        }
         if (defaultBinary == null) {
             String property = System.getProperty(PATH_PROPERTY);
+            String release = System.getProperty(RedisSourceBuild.VERSION_PROPERTY);
             RedisBinary chosen;
             if (property != null && !property.isBlank()) {
                 Path p = Path.of(property.trim());
@@ -79,6 +96,16 @@ public final class RedisBinary {
                             + ", which is not an executable file");
                 }
                 chosen = new RedisBinary(p, Source.SYSTEM_PROPERTY);
+            } else if (release != null && !release.isBlank()) {
+                try {
+                    chosen = new RedisBinary(RedisSourceBuild.executable(release.trim()), Source.SOURCE_BUILD);
+                } catch (RedisSourceBuild.Unavailable e) {
+                    defaultUnavailable = "The tests asked for Redis " + release.trim() + " built from source (-D"
+                            + RedisSourceBuild.VERSION_PROPERTY + "), which this machine cannot build: "
+                            + e.getMessage() + ". They are skipped.";
+                    LOG.log(Level.WARNING, defaultUnavailable);
+                    throw new TestAbortedException(defaultUnavailable, e);
+                }
             } else {
                 Optional<Path> onPath = findOnPath();
                 chosen = onPath.isPresent() ? new RedisBinary(onPath.get(), Source.PATH) : embedded();
@@ -96,12 +123,21 @@ public final class RedisBinary {
 
     /** The first executable {@code redis-server} in the {@code PATH} environment variable, if any. */
     public static Optional<Path> findOnPath() {
+        return findOnPath("redis-server");
+    }
+
+    /** Whether an executable of this name is in the {@code PATH} environment variable. */
+    static boolean onPath(String command) {
+        return findOnPath(command).isPresent();
+    }
+
+    private static Optional<Path> findOnPath(String command) {
         String pathVariable = System.getenv("PATH");
         if (pathVariable == null) {
             return Optional.empty();
         }
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        String name = windows ? "redis-server.exe" : "redis-server";
+        String name = windows ? command + ".exe" : command;
         for (String directory : pathVariable.split(Pattern.quote(File.pathSeparator))) {
             if (directory.isEmpty()) {
                 continue;
