@@ -13,6 +13,7 @@ import org.junit.runner.notification.RunListener;
 
 import io.github.redisjcache.tck.beans.BeansServed;
 import io.github.redisjcache.testing.RedisCluster;
+import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
 
 /**
@@ -67,7 +68,12 @@ public class RedisForTck extends RunListener {
             // Empty, or allowed to be emptied (TestRedis refuses a non-empty external database otherwise).
             redis.flush();
             System.setProperty("redisjcache.uri", redis.uri());
-            where = (redis.isExternal() ? "external " : "") + "Redis at " + redis.host() + ":" + redis.port();
+            String version;
+            try (RespClient client = redis.client()) {
+                version = client.info("server").get("redis_version");
+            }
+            where = (redis.isExternal() ? "external " : "") + "Redis " + version + " at " + redis.host() + ":"
+                    + redis.port();
         }
         String codec = System.getProperty("redisjcache.tck.codec", "json");
         String config = System.getProperty("redisjcache.tck.config", "tck-" + codec + ".yaml");
