@@ -81,8 +81,9 @@ final class InvokeLock {
      * @param token    what {@link #acquire} returned
      */
     void release(byte[] entryKey, byte[] token) {
+        // Asked for its outcome alone: a lock that lapsed and went to another is left to it, and nothing more is read.
         awaiter.await("invoke (releasing the invoke lock)", redis.mutate(keys.invokeLock(entryKey),
-                Mutation.commit(token, Mutation.CommitAction.DELETE, null, TtlCode.EXPIRE_NOW, TtlCode.UNCHANGED),
-                null));
+                Mutation.commit(token, Mutation.CommitAction.DELETE, null, TtlCode.EXPIRE_NOW, TtlCode.UNCHANGED)
+                        .withValues(false), null));
     }
 }

@@ -113,4 +113,12 @@ public final class ServerInfo {
     public boolean hasMultiSetWithExpiry() {
         return !valkey && atLeast(8, 4);
     }
+
+    /**
+     * @return whether DELEX deletes a key on condition that it holds the expected value, with {@code IFEQ} (Redis
+     *         8.4; Valkey has DELIFEQ instead, not used)
+     */
+    public boolean hasDeleteIfEquals() {
+        return !valkey && atLeast(8, 4);
+    }
 }

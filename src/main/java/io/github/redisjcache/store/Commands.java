@@ -290,7 +290,8 @@ public class Commands {
 
     /**
      * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}, or is one
-     * {@code SET} where the server has the options it needs (see {@link ConditionalSets}); a put that gives a created
+     * {@code SET} (a compare-and-delete one {@code DELEX}) where the server has the options it needs (see
+     * {@link ConditionalSets}); a put that gives a created
      * entry a time to live and leaves an updated one's as it was, published to nobody, runs {@code putkeep.lua}; and a
      * put that publishes its event and that one SET gives its time to live, with no shadow to keep, runs
      * {@code putpublish.lua}.
@@ -303,7 +304,9 @@ public class Commands {
     public CompletableFuture<MutateResult> mutate(byte[] key, Mutation mutation, EventRoute route) {
         if (route == null) {
             if (conditionalSets != null && conditionalSets.fit(mutation)) {
-                return conditionalSet(key, mutation).exceptionallyCompose(failure ->
+                CompletableFuture<MutateResult> sent = mutation.action.equals("d") ? conditionalDelete(key, mutation)
+                        : conditionalSet(key, mutation);
+                return sent.exceptionallyCompose(failure ->
                         conditionalSets.refused(failure, mutation) ? mutate(key, mutation, null)
                                 : CompletableFuture.failedFuture(failure));
             }
@@ -366,6 +369,26 @@ public class Commands {
         return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.SET_GET, args))
                 .thenApply(old -> Arrays.equals(old, held) ? new MutateResult(done, held)
                         : new MutateResult(MutateResult.CONDITION_FAILED, old));
+    }
+
+    /**
+     * {@code DELEX key IFEQ expected}: deletes the entry if it holds the expected bytes. DELEX says only whether it
+     * deleted, so a change that wants the old value when its condition failed reads it after, from the master where
+     * DELEX ran: a second round trip, on that path only.
+     */
+    private CompletableFuture<MutateResult> conditionalDelete(byte[] key, Mutation mutation) {
+        return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.DELEX, key, IFEQ,
+                mutation.expected).toCompletableFuture().thenCompose(deleted -> {
+                    if (Boolean.TRUE.equals(deleted)) {
+                        return CompletableFuture.completedFuture(new MutateResult(MutateResult.DELETED,
+                                mutation.expected));
+                    }
+                    if (mutation.outcomeOnly) {
+                        return CompletableFuture.completedFuture(new MutateResult(MutateResult.CONDITION_FAILED, null));
+                    }
+                    return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GET, key))
+                            .thenApply(old -> new MutateResult(MutateResult.CONDITION_FAILED, old));
+                });
     }
 
     /** A put nobody listens to under a Created or Accessed policy, by {@code putkeep.lua}: as mutate.lua, less work. */

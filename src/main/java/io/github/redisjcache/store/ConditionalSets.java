@@ -8,8 +8,9 @@ import io.github.redisjcache.connection.ServerInfo;
 /**
  * Which compare-and-sets nobody listens to may go as one {@code SET} instead of a script: {@code SET ... IFEQ
  * expected GET} in place of {@code swap.lua} (Redis 8.4, Valkey 8.1), and {@code SET ... NX GET} in place of
- * {@code mutate.lua} for a value that may only be created (Redis 7.0); and whether putAll's entries that expire may go
- * as one {@code MSETEX} instead of {@code putall.lua} or a {@code SET} each (Redis 8.4). The same outcome, for a
+ * {@code mutate.lua} for a value that may only be created (Redis 7.0); which compare-and-deletes may go as one
+ * {@code DELEX ... IFEQ} (Redis 8.4); and whether putAll's entries that expire may go as one {@code MSETEX} instead
+ * of {@code putall.lua} or a {@code SET} each (Redis 8.4). The same outcome, for a
  * fraction of the server's time: no script call, no arguments turned into Lua strings. Each is off until the server's
  * version says it has it, and off for good once a server refuses it (an older node of a cluster, a downgrade), which
  * it does with an error before running anything, so that the caller may run the script instead.
@@ -21,6 +22,7 @@ final class ConditionalSets {
     private volatile boolean ifEquals;
     private volatile boolean ifAbsent;
     private volatile boolean multiSetWithExpiry;
+    private volatile boolean deleteIfEquals;
 
     /**
      * Turns on what the server has.
@@ -31,8 +33,10 @@ final class ConditionalSets {
         ifAbsent = server.hasSharding7();
         ifEquals = server.hasSetIfEquals();
         multiSetWithExpiry = server.hasMultiSetWithExpiry();
-        LOG.debug("{}: SET ... NX GET {}, SET ... IFEQ {}, MSETEX {}", server.describe(), ifAbsent ? "on" : "off",
-                ifEquals ? "on" : "off", multiSetWithExpiry ? "on" : "off");
+        deleteIfEquals = server.hasDeleteIfEquals();
+        LOG.debug("{}: SET ... NX GET {}, SET ... IFEQ {}, DELEX ... IFEQ {}, MSETEX {}", server.describe(),
+                ifAbsent ? "on" : "off", ifEquals ? "on" : "off", deleteIfEquals ? "on" : "off",
+                multiSetWithExpiry ? "on" : "off");
     }
 
     /** @return whether to send {@code MSETEX} for entries that expire */
@@ -59,15 +63,22 @@ final class ConditionalSets {
     }
 
     /**
-     * Whether one {@code SET} does all a change asks, on this server: a change that sets a value if the entry holds
-     * the expected bytes, or if it is absent; whose time to live a {@code SET} can give (not one that expires at
-     * once); and that leaves an entry failing the condition as it is (no access expiry).
+     * Whether one command does all a change asks, on this server: a change that sets a value if the entry holds the
+     * expected bytes, or if it is absent, and whose time to live a {@code SET} can give (not one that expires at
+     * once); or one that deletes the entry if it holds the expected bytes ({@code DELEX}); and that leaves an entry
+     * failing the condition as it is (no access expiry).
      *
      * @param mutation a change nobody listens to
-     * @return whether to send it as one {@code SET}
+     * @return whether to send it as one {@code SET} or {@code DELEX}
      */
     boolean fit(Mutation mutation) {
-        if (!mutation.action.equals("s") || mutation.missTtl != TtlCode.UNCHANGED) {
+        if (mutation.missTtl != TtlCode.UNCHANGED) {
+            return false;
+        }
+        if (mutation.action.equals("d")) {
+            return deleteIfEquals && mutation.condition.equals(Mutation.IF_EQUALS);
+        }
+        if (!mutation.action.equals("s")) {
             return false;
         }
         if (mutation.condition.equals(Mutation.IF_EQUALS)) {
@@ -82,14 +93,25 @@ final class ConditionalSets {
     }
 
     /**
-     * Tells whether a failure of a {@code SET} sent for {@code mutation} is the server refusing its options, and if
-     * so stops sending them.
+     * Tells whether a failure of a {@code SET} or {@code DELEX} sent for {@code mutation} is the server refusing it,
+     * and if so stops sending it.
      *
      * @param failure  how the command failed
      * @param mutation the change it was sent for
      * @return whether it was refused, so that nothing ran and the script may run instead
      */
     boolean refused(Throwable failure, Mutation mutation) {
+        if (mutation.action.equals("d")) {
+            if (!refusal(failure, "ERR unknown command", "ERR syntax error")) {
+                return false;
+            }
+            if (deleteIfEquals) {
+                deleteIfEquals = false;
+                LOG.warn("A Redis server refused DELEX although the one asked at connection has it (a cluster of"
+                        + " mixed versions?): a compare-and-delete goes by script from now on");
+            }
+            return true;
+        }
         if (!refusal(failure, "ERR syntax error")) {
             return false;
         }

@@ -36,6 +36,12 @@ final class MeasuredCaches implements AutoCloseable {
      */
     static final String COMPARE_AND_SET = SERVER.hasSetIfEquals() ? "set" : "evalsha";
 
+    /**
+     * What a compare-and-delete nobody listens to sends, when it leaves a mismatched entry alone: {@code delex}
+     * ({@code DELEX ... IFEQ}) where the tests' server has it, else {@code evalsha} ({@code swap.lua}).
+     */
+    static final String COMPARE_AND_DELETE = SERVER.hasDeleteIfEquals() ? "delex" : "evalsha";
+
     /** Whether the tests' server has MSETEX (Redis 8.4), which a putAll of entries that expire then sends. */
     static final boolean MULTI_SET_WITH_EXPIRY = SERVER.hasMultiSetWithExpiry();
 

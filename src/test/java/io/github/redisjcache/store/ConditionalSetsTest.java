@@ -5,6 +5,7 @@ import static io.github.redisjcache.store.ScriptTestEntries.ttlBucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ class ConditionalSetsTest {
     private static final byte[] OTHER = bytes("other");
     private static final byte[] VALUE = bytes("new value");
     private static final ServerInfo VALKEY_9 = ServerInfo.of(Map.of("valkey_version", "9.1.2"));
+    private static final ServerInfo REDIS_84 = ServerInfo.of(Map.of("redis_version", "8.4.0"));
 
     @RegisterExtension
     static final StoreCommandsExtension STORE = new StoreCommandsExtension();
@@ -71,6 +73,16 @@ class ConditionalSetsTest {
         ConditionalSets redis62 = new ConditionalSets();
         redis62.learn(ServerInfo.of(Map.of("redis_version", "6.2.6")));
         assertThat(redis62.fit(commit(null, TtlCode.ETERNAL, TtlCode.UNCHANGED))).isFalse();
+
+        // Redis 8.4's DELEX deletes on condition; Valkey 9 (above) and Redis 7 have no DELEX.
+        ConditionalSets redis84 = new ConditionalSets();
+        redis84.learn(REDIS_84);
+        assertThat(redis84.fit(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED))).isTrue();
+        assertThat(redis84.fit(delete(EXPECTED))).isTrue();
+        // A mismatch that must apply an access expiry, or a delete of an entry that must be absent: scripts.
+        assertThat(redis84.fit(Mutation.removeIfEquals(EXPECTED, 40_000))).isFalse();
+        assertThat(redis84.fit(delete(null))).isFalse();
+        assertThat(redis70.fit(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED))).isFalse();
     }
 
     @Test
@@ -87,9 +99,11 @@ class ConditionalSetsTest {
         }
         mutations.add(commit(null, TtlCode.ETERNAL, TtlCode.UNCHANGED));
         mutations.add(commit(null, 50_000, TtlCode.UNCHANGED));
+        mutations.add(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED));
+        mutations.add(delete(EXPECTED));
         mutations.removeIf(mutation -> !sets.fit(mutation));
-        // Redis 7.0 has SET ... NX GET; Redis 8.4 and Valkey 8.1 SET ... IFEQ as well.
-        assertThat(mutations).hasSize(server.hasSetIfEquals() ? 8 : 2);
+        // Redis 7.0 has SET ... NX GET; Redis 8.4 and Valkey 8.1 SET ... IFEQ as well; Redis 8.4 DELEX ... IFEQ.
+        assertThat(mutations).hasSize((server.hasSetIfEquals() ? 8 : 2) + (server.hasDeleteIfEquals() ? 2 : 0));
 
         try (RespClient redis = TestRedis.get().client()) {
             List<MutateResult> bySet = new ArrayList<>();
@@ -147,6 +161,54 @@ class ConditionalSetsTest {
     }
 
     @Test
+    void aServerWithoutDelexRefusesItAndTheScriptRunsFromThenOn() throws Exception {
+        ServerInfo server = STORE.serverInfo();
+        assumeFalse(server.hasDeleteIfEquals(), server.describe() + " has DELEX");
+        ConditionalSets sets = new ConditionalSets();
+        sets.learn(REDIS_84);
+        Commands commands = STORE.commandsWith(sets);
+        try (RespClient redis = TestRedis.get().client()) {
+            byte[] key = ScriptTestEntries.prepare(redis, "conditional-set:refused-delex", EXPECTED, 40_000);
+            Mutation delete = Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED);
+            assertThat(sets.fit(delete)).isTrue();
+            long scriptsBefore = scriptCalls(redis);
+
+            MutateResult done = commands.mutate(key, delete, null).get(10, TimeUnit.SECONDS);
+
+            assertThat(done.outcome()).isEqualTo(MutateResult.DELETED);
+            assertThat(redis.call(bytes("GET"), key)).isNull();
+            // Only a refusal turns it off (Redis 7 counts no unknown command in commandstats).
+            assertThat(sets.fit(delete)).as("still sent as DELEX").isFalse();
+            assertThat(scriptCalls(redis)).isEqualTo(scriptsBefore + 1);
+        }
+    }
+
+    @Test
+    void aCompareAndDeleteAskedForItsOutcomeAloneReadsNothingWhenItFails() throws Exception {
+        ServerInfo server = STORE.serverInfo();
+        assumeTrue(server.hasDeleteIfEquals(), server.describe() + " has no DELEX");
+        ConditionalSets sets = new ConditionalSets();
+        sets.learn(server);
+        Commands commands = STORE.commandsWith(sets);
+        try (RespClient redis = TestRedis.get().client()) {
+            byte[] key = ScriptTestEntries.prepare(redis, "conditional-set:delex-bare", OTHER, 40_000);
+            redis.call("CONFIG", "RESETSTAT");
+
+            MutateResult failed = commands.mutate(key, delete(EXPECTED).withValues(false), null)
+                    .get(10, TimeUnit.SECONDS);
+            MutateResult failedWithOld = commands.mutate(key, delete(EXPECTED), null).get(10, TimeUnit.SECONDS);
+
+            assertThat(failed.outcome()).isEqualTo(MutateResult.CONDITION_FAILED);
+            assertThat(failed.oldValue()).isNull();
+            assertThat(failedWithOld.outcome()).isEqualTo(MutateResult.CONDITION_FAILED);
+            assertThat(failedWithOld.oldValue()).isEqualTo(OTHER);
+            String stats = commandStats(redis);
+            assertThat(stats).contains("cmdstat_delex:calls=2,").contains("cmdstat_get:calls=1,");
+            assertThat(redis.call(bytes("GET"), key)).isEqualTo(OTHER);
+        }
+    }
+
+    @Test
     void aServerWithoutNxGetRefusesItAndTheScriptRunsFromThenOn() throws Exception {
         // Redis 6.2, the oldest the provider supports, has SET ... GET but not with NX.
         RedisBinary redis62 = RedisBinary.embedded();
@@ -194,6 +256,9 @@ class ConditionalSetsTest {
         assertThat(ServerInfo.of(Map.of("redis_version", "8.4.0")).hasSetIfEquals()).isTrue();
         assertThat(ServerInfo.of(Map.of("redis_version", "8.2.3")).hasSetIfEquals()).isFalse();
         assertThat(ServerInfo.of(Map.of("redis_version", "7.0.15")).hasSetIfEquals()).isFalse();
+        assertThat(ServerInfo.of(Map.of("redis_version", "8.4.0")).hasDeleteIfEquals()).isTrue();
+        assertThat(ServerInfo.of(Map.of("redis_version", "8.2.3")).hasDeleteIfEquals()).isFalse();
+        assertThat(VALKEY_9.hasDeleteIfEquals()).as("Valkey has DELIFEQ, not DELEX").isFalse();
         // Valkey keeps redis_version at the 7.2.4 it forked from and gives its own in valkey_version.
         ServerInfo valkey81 = ServerInfo.of(Map.of("redis_version", "7.2.4", "valkey_version", "8.1.1"));
         assertThat(valkey81.hasSetIfEquals()).isTrue();
@@ -206,6 +271,11 @@ class ConditionalSetsTest {
 
     private static Mutation commit(byte[] snapshot, long createTtl, long updateTtl) {
         return Mutation.commit(snapshot, Mutation.CommitAction.SET, VALUE, createTtl, updateTtl);
+    }
+
+    /** An entry processor's removal of the entry it read ({@code null}: of an entry it found absent). */
+    private static Mutation delete(byte[] snapshot) {
+        return Mutation.commit(snapshot, Mutation.CommitAction.DELETE, null, TtlCode.EXPIRE_NOW, TtlCode.UNCHANGED);
     }
 
     private static long scriptCalls(RespClient redis) {
