@@ -21,8 +21,9 @@ final class ConditionalSets {
 
     private volatile boolean ifEquals;
     private volatile boolean ifAbsent;
-    private volatile boolean multiSetWithExpiry;
-    private volatile boolean deleteIfEquals;
+    private final OptionalCommand multiSetWithExpiry = new OptionalCommand("MSETEX", "putAll goes by script");
+    private final OptionalCommand deleteIfEquals = new OptionalCommand("DELEX",
+            "a compare-and-delete goes by script");
 
     /**
      * Turns on what the server has.
@@ -32,16 +33,16 @@ final class ConditionalSets {
     void learn(ServerInfo server) {
         ifAbsent = server.hasSharding7();
         ifEquals = server.hasSetIfEquals();
-        multiSetWithExpiry = server.hasMultiSetWithExpiry();
-        deleteIfEquals = server.hasDeleteIfEquals();
+        multiSetWithExpiry.on = server.hasMultiSetWithExpiry();
+        deleteIfEquals.on = server.hasDeleteIfEquals();
         LOG.debug("{}: SET ... NX GET {}, SET ... IFEQ {}, DELEX ... IFEQ {}, MSETEX {}", server.describe(),
-                ifAbsent ? "on" : "off", ifEquals ? "on" : "off", deleteIfEquals ? "on" : "off",
-                multiSetWithExpiry ? "on" : "off");
+                ifAbsent ? "on" : "off", ifEquals ? "on" : "off", deleteIfEquals.on ? "on" : "off",
+                multiSetWithExpiry.on ? "on" : "off");
     }
 
     /** @return whether to send {@code MSETEX} for entries that expire */
     boolean multiSetWithExpiry() {
-        return multiSetWithExpiry;
+        return multiSetWithExpiry.on;
     }
 
     /**
@@ -51,15 +52,7 @@ final class ConditionalSets {
      * @return whether it was refused, so that nothing ran and the script may run instead
      */
     boolean refusedMultiSet(Throwable failure) {
-        if (!refusal(failure, "ERR unknown command", "ERR syntax error")) {
-            return false;
-        }
-        if (multiSetWithExpiry) {
-            multiSetWithExpiry = false;
-            LOG.warn("A Redis server refused MSETEX although the one asked at connection has it (a cluster of mixed"
-                    + " versions?): putAll goes by script from now on");
-        }
-        return true;
+        return multiSetWithExpiry.refused(failure);
     }
 
     /**
@@ -76,7 +69,7 @@ final class ConditionalSets {
             return false;
         }
         if (mutation.action.equals("d")) {
-            return deleteIfEquals && mutation.condition.equals(Mutation.IF_EQUALS);
+            return deleteIfEquals.on && mutation.condition.equals(Mutation.IF_EQUALS);
         }
         if (!mutation.action.equals("s")) {
             return false;
@@ -102,15 +95,7 @@ final class ConditionalSets {
      */
     boolean refused(Throwable failure, Mutation mutation) {
         if (mutation.action.equals("d")) {
-            if (!refusal(failure, "ERR unknown command", "ERR syntax error")) {
-                return false;
-            }
-            if (deleteIfEquals) {
-                deleteIfEquals = false;
-                LOG.warn("A Redis server refused DELEX although the one asked at connection has it (a cluster of"
-                        + " mixed versions?): a compare-and-delete goes by script from now on");
-            }
-            return true;
+            return deleteIfEquals.refused(failure);
         }
         if (!refusal(failure, "ERR syntax error")) {
             return false;
@@ -127,6 +112,32 @@ final class ConditionalSets {
                     + " mixed versions?): that change goes by script from now on", equals ? "IFEQ" : "NX");
         }
         return true;
+    }
+
+    /** A command of its own that a server may lack: sent while on, off for good once a server refuses it. */
+    private static final class OptionalCommand {
+
+        private final String name;
+        private final String instead;
+        private volatile boolean on;
+
+        OptionalCommand(String name, String instead) {
+            this.name = name;
+            this.instead = instead;
+        }
+
+        /** Tells whether a failure is the server not knowing the command (or its options), and if so turns it off. */
+        boolean refused(Throwable failure) {
+            if (!refusal(failure, "ERR unknown command", "ERR syntax error")) {
+                return false;
+            }
+            if (on) {
+                on = false;
+                LOG.warn("A Redis server refused {} although the one asked at connection has it (a cluster of mixed"
+                        + " versions?): {} from now on", name, instead);
+            }
+            return true;
+        }
     }
 
     /** Whether a command failed with an error reply that starts with one of {@code replies}: refused, not run. */
