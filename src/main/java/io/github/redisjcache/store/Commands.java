@@ -291,10 +291,9 @@ public class Commands {
     /**
      * Runs {@code mutate.lua} on one entry; a compare-and-set that publishes nothing runs {@code swap.lua}, or is one
      * {@code SET} (a compare-and-delete one {@code DELEX}) where the server has the options it needs (see
-     * {@link ConditionalSets}); a put that gives a created
-     * entry a time to live and leaves an updated one's as it was, published to nobody, runs {@code putkeep.lua}; and a
-     * put that publishes its event and that one SET gives its time to live, with no shadow to keep, runs
-     * {@code putpublish.lua}.
+     * {@link ConditionalSets}); a put that gives a created entry a time to live and leaves an updated one's as it was,
+     * published to nobody, runs {@code putkeep.lua}; and a put that publishes its event and that one SET gives its
+     * time to live, with no shadow to keep, runs {@code putpublish.lua}.
      *
      * @param key      the entry key
      * @param mutation what to do

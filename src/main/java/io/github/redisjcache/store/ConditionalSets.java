@@ -10,10 +10,10 @@ import io.github.redisjcache.connection.ServerInfo;
  * expected GET} in place of {@code swap.lua} (Redis 8.4, Valkey 8.1), and {@code SET ... NX GET} in place of
  * {@code mutate.lua} for a value that may only be created (Redis 7.0); which compare-and-deletes may go as one
  * {@code DELEX ... IFEQ} (Redis 8.4); and whether putAll's entries that expire may go as one {@code MSETEX} instead
- * of {@code putall.lua} or a {@code SET} each (Redis 8.4). The same outcome, for a
- * fraction of the server's time: no script call, no arguments turned into Lua strings. Each is off until the server's
- * version says it has it, and off for good once a server refuses it (an older node of a cluster, a downgrade), which
- * it does with an error before running anything, so that the caller may run the script instead.
+ * of {@code putall.lua} or a {@code SET} each (Redis 8.4). The same outcome, for a fraction of the server's time: no
+ * script call, no arguments turned into Lua strings. Each is off until the server's version says it has it, and off
+ * for good once a server refuses it (an older node of a cluster, a downgrade), which it does with an error before
+ * running anything, so that the caller may run the script instead.
  */
 final class ConditionalSets {
 

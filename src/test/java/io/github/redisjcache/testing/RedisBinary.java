@@ -22,11 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p>Order: the system property {@value #PATH_PROPERTY} if set; else, if {@value RedisSourceBuild#VERSION_PROPERTY}
  * names a release, that release built by {@link RedisSourceBuild} (tests are skipped where it cannot be built); else
- * the first executable {@code redis-server} in
- * the {@code PATH} environment variable; else the Linux/macOS binary for this {@code os.name}/{@code os.arch} found
- * as a classpath resource of the {@code com.github.codemonstur:embedded-redis} jar, extracted to
- * {@code target/redis-bin/} of the working directory (when {@code target} exists) or to
- * {@code ${java.io.tmpdir}/redis-jcache-bin/}.
+ * the first executable {@code redis-server} in the {@code PATH} environment variable; else the Linux/macOS binary for
+ * this {@code os.name}/{@code os.arch} found as a classpath resource of the
+ * {@code com.github.codemonstur:embedded-redis} jar, extracted to {@code target/redis-bin/} of the working directory
+ * (when {@code target} exists) or to {@code ${java.io.tmpdir}/redis-jcache-bin/}.
  */
 public final class RedisBinary {
 
