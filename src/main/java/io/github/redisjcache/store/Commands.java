@@ -303,7 +303,7 @@ public class Commands {
     public CompletableFuture<MutateResult> mutate(byte[] key, Mutation mutation, EventRoute route) {
         if (route == null) {
             if (conditionalSets != null && conditionalSets.fit(mutation)) {
-                CompletableFuture<MutateResult> sent = mutation.action.equals("d") ? conditionalDelete(key, mutation)
+                CompletableFuture<MutateResult> sent = mutation.isDelete() ? conditionalDelete(key, mutation)
                         : conditionalSet(key, mutation);
                 return sent.exceptionallyCompose(failure ->
                         conditionalSets.refused(failure, mutation) ? mutate(key, mutation, null)

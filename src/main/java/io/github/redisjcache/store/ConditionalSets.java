@@ -68,7 +68,7 @@ final class ConditionalSets {
         if (mutation.missTtl != TtlCode.UNCHANGED) {
             return false;
         }
-        if (mutation.action.equals("d")) {
+        if (mutation.isDelete()) {
             return deleteIfEquals.on && mutation.condition.equals(Mutation.IF_EQUALS);
         }
         if (!mutation.action.equals("s")) {
@@ -94,7 +94,7 @@ final class ConditionalSets {
      * @return whether it was refused, so that nothing ran and the script may run instead
      */
     boolean refused(Throwable failure, Mutation mutation) {
-        if (mutation.action.equals("d")) {
+        if (mutation.isDelete()) {
             return deleteIfEquals.refused(failure);
         }
         if (!refusal(failure, "ERR syntax error")) {

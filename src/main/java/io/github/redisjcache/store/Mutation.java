@@ -59,6 +59,11 @@ public final class Mutation {
         return condition.equals("a") && action.equals("s");
     }
 
+    /** @return whether the change deletes the entry when its condition holds */
+    boolean isDelete() {
+        return action.equals("d");
+    }
+
     /**
      * Sets a value whatever the entry holds.
      *
