@@ -13,7 +13,7 @@ import org.redisson.command.CommandAsyncExecutor;
 
 /**
  * What the connected server can do, by name and version: some commands the cache prefers arrived in Redis 6.2, 7.0
- * and 8.4, or in Valkey 8.1.
+ * and 8.4, or in Valkey 8.1, 9.0 and 9.1.
  */
 public final class ServerInfo {
 
@@ -107,18 +107,26 @@ public final class ServerInfo {
     }
 
     /**
-     * @return whether MSETEX sets many keys with a time to live, on condition that all or none exist (Redis 8.4; no
-     *         Valkey so far)
+     * @return whether MSETEX sets many keys with a time to live, on condition that all or none exist (Redis 8.4,
+     *         Valkey 9.1)
      */
     public boolean hasMultiSetWithExpiry() {
-        return !valkey && atLeast(8, 4);
+        return valkey ? atLeast(9, 1) : atLeast(8, 4);
     }
 
     /**
-     * @return whether DELEX deletes a key on condition that it holds the expected value, with {@code IFEQ} (Redis
-     *         8.4; Valkey has DELIFEQ instead, not used)
+     * @return whether one command deletes a key on condition that it holds the expected value: {@code DELEX ...
+     *         IFEQ} (Redis 8.4) or {@code DELIFEQ} (Valkey 9.0, see {@link #isValkey})
      */
     public boolean hasDeleteIfEquals() {
-        return !valkey && atLeast(8, 4);
+        return valkey ? atLeast(9, 0) : atLeast(8, 4);
+    }
+
+    /**
+     * @return whether the server is Valkey, whose compare-and-delete is {@code DELIFEQ key value} (its
+     *         {@code DELEX ... IFEQ} came later, in 9.2)
+     */
+    public boolean isValkey() {
+        return valkey;
     }
 }

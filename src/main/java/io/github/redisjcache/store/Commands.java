@@ -371,23 +371,25 @@ public class Commands {
     }
 
     /**
-     * {@code DELEX key IFEQ expected}: deletes the entry if it holds the expected bytes. DELEX says only whether it
-     * deleted, so a change that wants the old value when its condition failed reads it after, from the master where
-     * DELEX ran: a second round trip, on that path only.
+     * {@code DELEX key IFEQ expected}, or {@code DELIFEQ key expected} on Valkey: deletes the entry if it holds the
+     * expected bytes. Either says only whether it deleted, so a change that wants the old value when its condition
+     * failed reads it after, from the master where the delete ran: a second round trip, on that path only.
      */
     private CompletableFuture<MutateResult> conditionalDelete(byte[] key, Mutation mutation) {
-        return executor.<Boolean, Boolean>writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.DELEX, key, IFEQ,
-                mutation.expected).toCompletableFuture().thenCompose(deleted -> {
-                    if (Boolean.TRUE.equals(deleted)) {
-                        return CompletableFuture.completedFuture(new MutateResult(MutateResult.DELETED,
-                                mutation.expected));
-                    }
-                    if (mutation.outcomeOnly) {
-                        return CompletableFuture.completedFuture(new MutateResult(MutateResult.CONDITION_FAILED, null));
-                    }
-                    return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GET, key))
-                            .thenApply(old -> new MutateResult(MutateResult.CONDITION_FAILED, old));
-                });
+        CompletionStage<Boolean> sent = conditionalSets.deleteSpelledDelIfEq()
+                ? executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.DELIFEQ, key, mutation.expected)
+                : executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.DELEX, key, IFEQ, mutation.expected);
+        return sent.toCompletableFuture().thenCompose(deleted -> {
+            if (Boolean.TRUE.equals(deleted)) {
+                return CompletableFuture.completedFuture(new MutateResult(MutateResult.DELETED,
+                        mutation.expected));
+            }
+            if (mutation.outcomeOnly) {
+                return CompletableFuture.completedFuture(new MutateResult(MutateResult.CONDITION_FAILED, null));
+            }
+            return bytes(executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.GET, key))
+                    .thenApply(old -> new MutateResult(MutateResult.CONDITION_FAILED, old));
+        });
     }
 
     /** A put nobody listens to under a Created or Accessed policy, by {@code putkeep.lua}: as mutate.lua, less work. */

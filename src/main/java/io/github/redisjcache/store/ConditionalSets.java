@@ -9,11 +9,11 @@ import io.github.redisjcache.connection.ServerInfo;
  * Which compare-and-sets nobody listens to may go as one {@code SET} instead of a script: {@code SET ... IFEQ
  * expected GET} in place of {@code swap.lua} (Redis 8.4, Valkey 8.1), and {@code SET ... NX GET} in place of
  * {@code mutate.lua} for a value that may only be created (Redis 7.0); which compare-and-deletes may go as one
- * {@code DELEX ... IFEQ} (Redis 8.4); and whether putAll's entries that expire may go as one {@code MSETEX} instead
- * of {@code putall.lua} or a {@code SET} each (Redis 8.4). The same outcome, for a fraction of the server's time: no
- * script call, no arguments turned into Lua strings. Each is off until the server's version says it has it, and off
- * for good once a server refuses it (an older node of a cluster, a downgrade), which it does with an error before
- * running anything, so that the caller may run the script instead.
+ * {@code DELEX ... IFEQ} (Redis 8.4) or {@code DELIFEQ} (Valkey 9.0); and whether putAll's entries that expire may go
+ * as one {@code MSETEX} instead of {@code putall.lua} or a {@code SET} each (Redis 8.4, Valkey 9.1). The same
+ * outcome, for a fraction of the server's time: no script call, no arguments turned into Lua strings. Each is off
+ * until the server's version says it has it, and off for good once a server refuses it (an older node of a cluster,
+ * a downgrade), which it does with an error before running anything, so that the caller may run the script instead.
  */
 final class ConditionalSets {
 
@@ -22,8 +22,9 @@ final class ConditionalSets {
     private volatile boolean ifEquals;
     private volatile boolean ifAbsent;
     private final OptionalCommand multiSetWithExpiry = new OptionalCommand("MSETEX", "putAll goes by script");
-    private final OptionalCommand deleteIfEquals = new OptionalCommand("DELEX",
+    private final OptionalCommand deleteIfEquals = new OptionalCommand("DELEX or DELIFEQ",
             "a compare-and-delete goes by script");
+    private volatile boolean deleteSpelledDelIfEq;
 
     /**
      * Turns on what the server has.
@@ -35,9 +36,15 @@ final class ConditionalSets {
         ifEquals = server.hasSetIfEquals();
         multiSetWithExpiry.on = server.hasMultiSetWithExpiry();
         deleteIfEquals.on = server.hasDeleteIfEquals();
-        LOG.debug("{}: SET ... NX GET {}, SET ... IFEQ {}, DELEX ... IFEQ {}, MSETEX {}", server.describe(),
-                ifAbsent ? "on" : "off", ifEquals ? "on" : "off", deleteIfEquals.on ? "on" : "off",
-                multiSetWithExpiry.on ? "on" : "off");
+        deleteSpelledDelIfEq = server.isValkey();
+        LOG.debug("{}: SET ... NX GET {}, SET ... IFEQ {}, {} {}, MSETEX {}", server.describe(),
+                ifAbsent ? "on" : "off", ifEquals ? "on" : "off", deleteSpelledDelIfEq ? "DELIFEQ" : "DELEX ... IFEQ",
+                deleteIfEquals.on ? "on" : "off", multiSetWithExpiry.on ? "on" : "off");
+    }
+
+    /** @return whether a compare-and-delete is {@code DELIFEQ key expected} (Valkey), not {@code DELEX ... IFEQ} */
+    boolean deleteSpelledDelIfEq() {
+        return deleteSpelledDelIfEq;
     }
 
     /** @return whether to send {@code MSETEX} for entries that expire */
@@ -58,11 +65,11 @@ final class ConditionalSets {
     /**
      * Whether one command does all a change asks, on this server: a change that sets a value if the entry holds the
      * expected bytes, or if it is absent, and whose time to live a {@code SET} can give (not one that expires at
-     * once); or one that deletes the entry if it holds the expected bytes ({@code DELEX}); and that leaves an entry
-     * failing the condition as it is (no access expiry).
+     * once); or one that deletes the entry if it holds the expected bytes ({@code DELEX} or {@code DELIFEQ}); and that
+     * leaves an entry failing the condition as it is (no access expiry).
      *
      * @param mutation a change nobody listens to
-     * @return whether to send it as one {@code SET} or {@code DELEX}
+     * @return whether to send it as one {@code SET}, {@code DELEX} or {@code DELIFEQ}
      */
     boolean fit(Mutation mutation) {
         if (mutation.missTtl != TtlCode.UNCHANGED) {
@@ -86,7 +93,8 @@ final class ConditionalSets {
     }
 
     /**
-     * Tells whether a failure of a {@code SET} or {@code DELEX} sent for {@code mutation} is the server refusing it,
+     * Tells whether a failure of a {@code SET}, {@code DELEX} or {@code DELIFEQ} sent for {@code mutation} is the
+     * server refusing it,
      * and if so stops sending it.
      *
      * @param failure  how the command failed

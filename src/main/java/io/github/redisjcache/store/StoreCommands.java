@@ -20,6 +20,8 @@ final class StoreCommands {
     static final RedisCommand<Object> SET_GET = new RedisCommand<>("SET");
     static final RedisStrictCommand<Boolean> MSETEX = new RedisStrictCommand<>("MSETEX", new BooleanReplayConvertor());
     static final RedisStrictCommand<Boolean> DELEX = new RedisStrictCommand<>("DELEX", new BooleanReplayConvertor());
+    static final RedisStrictCommand<Boolean> DELIFEQ = new RedisStrictCommand<>("DELIFEQ",
+            new BooleanReplayConvertor());
     static final RedisStrictCommand<Long> UNLINK = RedisCommands.UNLINK;
     static final RedisCommand<Object> EVALSHA = new RedisCommand<>("EVALSHA", scriptReply());
     static final RedisCommand<Object> EVAL = new RedisCommand<>("EVAL", scriptReply());

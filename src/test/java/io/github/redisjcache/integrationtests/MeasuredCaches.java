@@ -38,11 +38,13 @@ final class MeasuredCaches implements AutoCloseable {
 
     /**
      * What a compare-and-delete nobody listens to sends, when it leaves a mismatched entry alone: {@code delex}
-     * ({@code DELEX ... IFEQ}) where the tests' server has it, else {@code evalsha} ({@code swap.lua}).
+     * ({@code DELEX ... IFEQ}) or {@code delifeq} (Valkey) where the tests' server has it, else {@code evalsha}
+     * ({@code swap.lua}).
      */
-    static final String COMPARE_AND_DELETE = SERVER.hasDeleteIfEquals() ? "delex" : "evalsha";
+    static final String COMPARE_AND_DELETE = !SERVER.hasDeleteIfEquals() ? "evalsha"
+            : SERVER.isValkey() ? "delifeq" : "delex";
 
-    /** Whether the tests' server has MSETEX (Redis 8.4), which a putAll of entries that expire then sends. */
+    /** Whether the tests' server has MSETEX (Redis 8.4, Valkey 9.1), which a putAll of entries that expire sends. */
     static final boolean MULTI_SET_WITH_EXPIRY = SERVER.hasMultiSetWithExpiry();
 
     private final RespClient redis;

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.redisjcache.connection.ConnectionRegistry;
 import io.github.redisjcache.connection.ConnectionSettings;
@@ -32,8 +34,9 @@ import io.github.redisjcache.testing.TestRedis;
  * A compare-and-set nobody listens to, sent as one {@code SET} where the server has the options: every change it is
  * sent for ends as {@code mutate.lua} ends it, without a script call; and a server that refuses the options gets the
  * script instead, then only the script. {@code SET ... NX GET} runs on the build's Redis 7, and so does the test of
- * the refusal of {@code IFEQ}; {@code SET ... IFEQ} (Redis 8.4, Valkey 8.1) runs in the build's second run, on Redis
- * 8.6.3 built from source (the POM's {@code redis-source} execution).
+ * the refusal of {@code IFEQ}; {@code SET ... IFEQ} (Redis 8.4, Valkey 8.1), {@code DELEX} and {@code DELIFEQ} run in
+ * the build's later runs, on Redis 8.6.3 and Valkey 9.1.2 built from source (the POM's {@code redis-source} and
+ * {@code valkey-source} executions).
  */
 @RedisTest
 class ConditionalSetsTest {
@@ -54,9 +57,8 @@ class ConditionalSetsTest {
         for (long ttl : new long[]{TtlCode.UNCHANGED, TtlCode.ETERNAL, 50_000}) {
             assertThat(sets.fit(Mutation.replaceIfEquals(EXPECTED, VALUE, ttl, TtlCode.UNCHANGED))).isTrue();
             assertThat(sets.fit(commit(EXPECTED, TtlCode.EXPIRE_NOW, ttl))).isTrue();
-            // A mismatch that must apply an access expiry, a delete, an access: scripts.
+            // A mismatch that must apply an access expiry, an access: scripts.
             assertThat(sets.fit(Mutation.replaceIfEquals(EXPECTED, VALUE, ttl, 40_000))).isFalse();
-            assertThat(sets.fit(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED))).isFalse();
             assertThat(sets.fit(Mutation.touchIfEquals(EXPECTED, ttl))).isFalse();
         }
         assertThat(sets.fit(commit(null, TtlCode.ETERNAL, TtlCode.UNCHANGED))).isTrue();
@@ -74,14 +76,18 @@ class ConditionalSetsTest {
         redis62.learn(ServerInfo.of(Map.of("redis_version", "6.2.6")));
         assertThat(redis62.fit(commit(null, TtlCode.ETERNAL, TtlCode.UNCHANGED))).isFalse();
 
-        // Redis 8.4's DELEX deletes on condition; Valkey 9 (above) and Redis 7 have no DELEX.
+        // Redis 8.4's DELEX and Valkey 9.0's DELIFEQ delete on condition; Redis 7 has neither.
         ConditionalSets redis84 = new ConditionalSets();
         redis84.learn(REDIS_84);
-        assertThat(redis84.fit(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED))).isTrue();
-        assertThat(redis84.fit(delete(EXPECTED))).isTrue();
-        // A mismatch that must apply an access expiry, or a delete of an entry that must be absent: scripts.
-        assertThat(redis84.fit(Mutation.removeIfEquals(EXPECTED, 40_000))).isFalse();
-        assertThat(redis84.fit(delete(null))).isFalse();
+        for (ConditionalSets deletes : List.of(redis84, sets)) {
+            assertThat(deletes.fit(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED))).isTrue();
+            assertThat(deletes.fit(delete(EXPECTED))).isTrue();
+            // A mismatch that must apply an access expiry, or a delete of an entry that must be absent: scripts.
+            assertThat(deletes.fit(Mutation.removeIfEquals(EXPECTED, 40_000))).isFalse();
+            assertThat(deletes.fit(delete(null))).isFalse();
+        }
+        assertThat(sets.deleteSpelledDelIfEq()).isTrue();
+        assertThat(redis84.deleteSpelledDelIfEq()).isFalse();
         assertThat(redis70.fit(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED))).isFalse();
     }
 
@@ -102,7 +108,8 @@ class ConditionalSetsTest {
         mutations.add(Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED));
         mutations.add(delete(EXPECTED));
         mutations.removeIf(mutation -> !sets.fit(mutation));
-        // Redis 7.0 has SET ... NX GET; Redis 8.4 and Valkey 8.1 SET ... IFEQ as well; Redis 8.4 DELEX ... IFEQ.
+        // Redis 7.0 has SET ... NX GET; Redis 8.4 and Valkey 8.1 SET ... IFEQ as well; Redis 8.4 DELEX ... IFEQ and
+        // Valkey 9.0 DELIFEQ.
         assertThat(mutations).hasSize((server.hasSetIfEquals() ? 8 : 2) + (server.hasDeleteIfEquals() ? 2 : 0));
 
         try (RespClient redis = TestRedis.get().client()) {
@@ -160,15 +167,18 @@ class ConditionalSetsTest {
         }
     }
 
-    @Test
-    void aServerWithoutDelexRefusesItAndTheScriptRunsFromThenOn() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aServerWithoutDelexOrDelIfEqRefusesItAndTheScriptRunsFromThenOn(boolean asIfValkey) throws Exception {
         ServerInfo server = STORE.serverInfo();
-        assumeFalse(server.hasDeleteIfEquals(), server.describe() + " has DELEX");
+        assumeFalse(server.hasDeleteIfEquals(), server.describe() + " has DELEX or DELIFEQ");
         ConditionalSets sets = new ConditionalSets();
-        sets.learn(REDIS_84);
+        sets.learn(asIfValkey ? VALKEY_9 : REDIS_84);
+        assertThat(sets.deleteSpelledDelIfEq()).isEqualTo(asIfValkey);
         Commands commands = STORE.commandsWith(sets);
         try (RespClient redis = TestRedis.get().client()) {
-            byte[] key = ScriptTestEntries.prepare(redis, "conditional-set:refused-delex", EXPECTED, 40_000);
+            byte[] key = ScriptTestEntries.prepare(redis, "conditional-set:refused-delete-" + asIfValkey, EXPECTED,
+                    40_000);
             Mutation delete = Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED);
             assertThat(sets.fit(delete)).isTrue();
             long scriptsBefore = scriptCalls(redis);
@@ -203,7 +213,8 @@ class ConditionalSetsTest {
             assertThat(failedWithOld.outcome()).isEqualTo(MutateResult.CONDITION_FAILED);
             assertThat(failedWithOld.oldValue()).isEqualTo(OTHER);
             String stats = commandStats(redis);
-            assertThat(stats).contains("cmdstat_delex:calls=2,").contains("cmdstat_get:calls=1,");
+            assertThat(stats).contains("cmdstat_" + (server.isValkey() ? "delifeq" : "delex") + ":calls=2,")
+                    .contains("cmdstat_get:calls=1,");
             assertThat(redis.call(bytes("GET"), key)).isEqualTo(OTHER);
         }
     }
@@ -258,7 +269,9 @@ class ConditionalSetsTest {
         assertThat(ServerInfo.of(Map.of("redis_version", "7.0.15")).hasSetIfEquals()).isFalse();
         assertThat(ServerInfo.of(Map.of("redis_version", "8.4.0")).hasDeleteIfEquals()).isTrue();
         assertThat(ServerInfo.of(Map.of("redis_version", "8.2.3")).hasDeleteIfEquals()).isFalse();
-        assertThat(VALKEY_9.hasDeleteIfEquals()).as("Valkey has DELIFEQ, not DELEX").isFalse();
+        assertThat(VALKEY_9.hasDeleteIfEquals()).as("Valkey 9.0 has DELIFEQ").isTrue();
+        assertThat(VALKEY_9.isValkey()).isTrue();
+        assertThat(REDIS_84.isValkey()).isFalse();
         // Valkey keeps redis_version at the 7.2.4 it forked from and gives its own in valkey_version.
         ServerInfo valkey81 = ServerInfo.of(Map.of("redis_version", "7.2.4", "valkey_version", "8.1.1"));
         assertThat(valkey81.hasSetIfEquals()).isTrue();
@@ -266,6 +279,7 @@ class ConditionalSetsTest {
         assertThat(valkey81.describe()).isEqualTo("Valkey 8.1.1");
         assertThat(ServerInfo.of(Map.of("redis_version", "7.2.4", "valkey_version", "8.0.2")).hasSetIfEquals())
                 .isFalse();
+        assertThat(valkey81.hasDeleteIfEquals()).as("DELIFEQ came in Valkey 9.0").isFalse();
         assertThat(ServerInfo.of(Map.of("redis_version", "8.4.0")).describe()).isEqualTo("Redis 8.4.0");
     }
 

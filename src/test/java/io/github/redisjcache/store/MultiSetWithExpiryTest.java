@@ -126,6 +126,8 @@ class MultiSetWithExpiryTest {
         assertThat(ServerInfo.of(Map.of("redis_version", "8.6.3")).hasMultiSetWithExpiry()).isTrue();
         assertThat(ServerInfo.of(Map.of("redis_version", "8.2.3")).hasMultiSetWithExpiry()).isFalse();
         assertThat(ServerInfo.of(Map.of("redis_version", "7.2.4", "valkey_version", "9.1.2"))
+                .hasMultiSetWithExpiry()).isTrue();
+        assertThat(ServerInfo.of(Map.of("redis_version", "7.2.4", "valkey_version", "9.0.3"))
                 .hasMultiSetWithExpiry()).isFalse();
     }
 

@@ -97,7 +97,7 @@ public final class RedisBinary {
                 try {
                     chosen = new RedisBinary(RedisSourceBuild.executable(release.trim()), Source.SOURCE_BUILD);
                 } catch (RedisSourceBuild.Unavailable e) {
-                    defaultUnavailable = "The tests asked for Redis " + release.trim() + " built from source (-D"
+                    defaultUnavailable = "The tests asked for " + release.trim() + " built from source (-D"
                             + RedisSourceBuild.VERSION_PROPERTY + "), which this machine cannot build: "
                             + e.getMessage() + ". They are skipped.";
                     LOG.log(Level.WARNING, defaultUnavailable);
@@ -340,6 +340,6 @@ public final class RedisBinary {
 
     @Override
     public String toString() {
-        return "redis-server " + version + " at " + path + " (from " + source + ")";
+        return path.getFileName() + " " + version + " at " + path + " (from " + source + ")";
     }
 }

@@ -25,24 +25,30 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Builds {@code redis-server} of a pinned Redis release from its source tarball, for tests that need a newer server
- * than the machine has: the provider sends Redis 8.4's {@code MSETEX} and {@code SET ... IFEQ} where a server has
- * them, and no Maven artifact ships a Redis 8 binary.
+ * Builds the server of a pinned Redis or Valkey release from its source tarball, for tests that need another server
+ * than the machine has: the provider sends Redis 8.4's {@code MSETEX}, {@code SET ... IFEQ} and {@code DELEX}, and
+ * Valkey's {@code SET ... IFEQ}, {@code MSETEX} and {@code DELIFEQ}, where a server has them, and no Maven artifact
+ * ships either binary.
  *
  * <p>The tarball is Debian's copy of the release ({@code deb.debian.org}, one of the registries a build machine
- * reaches), checked against its pinned SHA-256 before anything is unpacked. The build ({@code make redis-server}
- * with libc's malloc and without TLS, about 30 s on 2 cores) lands in {@code ~/.cache/redis-jcache/} (or the
- * directory named by {@value #CACHE_PROPERTY}) and is reused by later runs; a file lock keeps concurrent JVMs from
- * building it twice. A machine without {@code make} and a C compiler, or without the network, cannot build it:
- * {@link #executable} then says why, and the tests that asked for it are skipped.
+ * reaches), checked against its pinned SHA-256 before anything is unpacked. The build ({@code make redis-server} or
+ * {@code make valkey-server}, with libc's malloc and without TLS: about 30 s for Redis and 55 s for Valkey on 2
+ * cores) lands in {@code ~/.cache/redis-jcache/} (or the directory named by {@value #CACHE_PROPERTY}) and is reused
+ * by later runs; a file lock keeps concurrent JVMs from building it twice. A machine without {@code make} and a C
+ * compiler, or without the network, cannot build it: {@link #executable} then says why, and the tests that asked for
+ * it are skipped.
  */
 public final class RedisSourceBuild {
 
-    /** System property naming the pinned release the tests run, e.g. {@code 8.6.3}, instead of the default binary. */
+    /**
+     * System property naming the pinned release the tests run instead of the default binary: {@code 8.6.3} (Redis)
+     * or {@code valkey-9.1.2}.
+     */
     public static final String VERSION_PROPERTY = "redisjcache.test.redis-source";
 
     /** System property naming the directory builds are kept in; default {@code ~/.cache/redis-jcache}. */
@@ -52,13 +58,31 @@ public final class RedisSourceBuild {
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
     private static final long BUILD_TIMEOUT_MINUTES = 15;
 
-    /** A release the tests may build: where its source is and what its bytes must hash to. */
-    record Release(String version, URI tarball, String sha256) {
+    /**
+     * A release the tests may build: which server ({@code redis} or {@code valkey}, whose Makefiles name their
+     * binary {@code <server>-server}), where its source is and what its bytes must hash to.
+     */
+    record Release(String server, String version, URI tarball, String sha256) {
+
+        /** @return how the release is named, and the directory its build is kept in: {@code redis-8.6.3} */
+        String name() {
+            return server + "-" + version;
+        }
+
+        /** @return the binary its Makefile builds: {@code redis-server} */
+        String binary() {
+            return server + "-server";
+        }
     }
 
-    private static final Map<String, Release> RELEASES = Map.of("8.6.3", new Release("8.6.3",
-            URI.create("https://deb.debian.org/debian/pool/main/r/redis/redis_8.6.3.orig.tar.gz"),
-            "58d0d1eb49a1ea6c2179659707fec171b1e2e2b8d5157ed2ec59d1d66ad5a654"));
+    // Named as the property names them: a bare version is Redis's.
+    private static final Map<String, Release> RELEASES = Map.of(
+            "8.6.3", new Release("redis", "8.6.3",
+                    URI.create("https://deb.debian.org/debian/pool/main/r/redis/redis_8.6.3.orig.tar.gz"),
+                    "58d0d1eb49a1ea6c2179659707fec171b1e2e2b8d5157ed2ec59d1d66ad5a654"),
+            "valkey-9.1.2", new Release("valkey", "9.1.2",
+                    URI.create("https://deb.debian.org/debian/pool/main/v/valkey/valkey_9.1.2.orig.tar.gz"),
+                    "8e8557da7426a51b4e0fb514a65ef6241dc7c85cb408243af389070abf379cec"));
 
     /** Why a build is not possible on this machine (the message is the reason alone); its tests are skipped. */
     public static final class Unavailable extends Exception {
@@ -77,17 +101,17 @@ public final class RedisSourceBuild {
     }
 
     /**
-     * The {@code redis-server} of a pinned release, built first if no earlier run left it in the cache directory.
+     * The server binary of a pinned release, built first if no earlier run left it in the cache directory.
      *
      * @throws IllegalArgumentException if no release of that version is pinned here
      * @throws Unavailable if this machine cannot build it (no {@code make} or C compiler, no network, a tarball
      *     whose hash differs, a failed compilation)
      */
-    public static Path executable(String version) throws Unavailable {
-        Release release = RELEASES.get(version);
+    public static Path executable(String name) throws Unavailable {
+        Release release = RELEASES.get(name);
         if (release == null) {
-            throw new IllegalArgumentException("-D" + VERSION_PROPERTY + "=" + version + " names no pinned release;"
-                    + " pinned: " + RELEASES.keySet());
+            throw new IllegalArgumentException("-D" + VERSION_PROPERTY + "=" + name + " names no pinned release;"
+                    + " pinned: " + new TreeSet<>(RELEASES.keySet()));
         }
         return executable(release, cacheDirectory());
     }
@@ -102,7 +126,7 @@ public final class RedisSourceBuild {
     }
 
     static Path executable(Release release, Path cache) throws Unavailable {
-        Path built = cache.resolve("redis-" + release.version()).resolve("redis-server");
+        Path built = cache.resolve(release.name()).resolve(release.binary());
         if (Files.isExecutable(built)) {
             return built;
         }
@@ -112,7 +136,7 @@ public final class RedisSourceBuild {
         }
         try {
             Files.createDirectories(cache);
-            try (FileChannel channel = FileChannel.open(cache.resolve("redis-" + release.version() + ".lock"),
+            try (FileChannel channel = FileChannel.open(cache.resolve(release.name() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = channel.lock()) {
                 // Another JVM may have finished the build while this one waited for the lock.
@@ -127,10 +151,10 @@ public final class RedisSourceBuild {
     }
 
     private static void build(Release release, Path built) throws Unavailable, IOException {
-        Path work = Files.createTempDirectory(built.getParent().getParent(), "redis-" + release.version() + ".build-");
+        Path work = Files.createTempDirectory(built.getParent().getParent(), release.name() + ".build-");
         try {
             long started = System.nanoTime();
-            Path tarball = work.resolve("redis.tar.gz");
+            Path tarball = work.resolve("source.tar.gz");
             download(release, tarball);
             run(work, work.resolve("unpack.log"), 5, "tar", "xzf", tarball.toString());
             Path source;
@@ -142,15 +166,15 @@ public final class RedisSourceBuild {
             String jobs = Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors()));
             // libc's malloc and no TLS: nothing to configure or link beyond the compiler, and nothing the tests use.
             run(source, work.resolve("make.log"), BUILD_TIMEOUT_MINUTES, "make", "-C", "src", "-j" + jobs,
-                    "redis-server", "MALLOC=libc", "BUILD_TLS=no", "USE_SYSTEMD=no");
+                    release.binary(), "MALLOC=libc", "BUILD_TLS=no", "USE_SYSTEMD=no");
             Files.createDirectories(built.getParent());
-            Path staged = Files.createTempFile(built.getParent(), "redis-server", ".part");
-            Files.copy(source.resolve("src/redis-server"), staged, StandardCopyOption.REPLACE_EXISTING);
+            Path staged = Files.createTempFile(built.getParent(), release.binary(), ".part");
+            Files.copy(source.resolve("src").resolve(release.binary()), staged, StandardCopyOption.REPLACE_EXISTING);
             if (!staged.toFile().setExecutable(true, false)) {
                 throw new IOException("cannot make " + staged + " executable");
             }
             Files.move(staged, built, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            LOG.log(Level.INFO, "Built redis-server {0} from {1} in {2} s: {3}", release.version(), release.tarball(),
+            LOG.log(Level.INFO, "Built {0} from {1} in {2} s: {3}", release.name(), release.tarball(),
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), built);
         } finally {
             deleteTree(work);

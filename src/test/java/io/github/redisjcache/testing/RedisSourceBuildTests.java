@@ -28,9 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RedisSourceBuildTests {
 
-    /** A source tree whose Makefile "builds" a redis-server that only prints a version, as the real one does. */
+    /**
+     * A source tree whose Makefile "builds" a redis-server or a valkey-server that only prints a version, as the real
+     * ones do.
+     */
     private static final String MAKEFILE = "redis-server:\n\tprintf '#!/bin/sh\\necho \"Redis server v=9.9.9"
-            + " sha=00000000:0 malloc=libc bits=64 build=0\"\\n' > redis-server\n";
+            + " sha=00000000:0 malloc=libc bits=64 build=0\"\\n' > redis-server\n"
+            + "valkey-server:\n\tprintf '#!/bin/sh\\necho \"Valkey server v=9.9.8"
+            + " sha=00000000:0 malloc=libc bits=64 build=0\"\\n' > valkey-server\n";
 
     @TempDir
     Path directory;
@@ -78,6 +83,23 @@ class RedisSourceBuildTests {
     }
 
     @Test
+    void aValkeyReleaseBuildsTheValkeyServerBesideRedis() throws Exception {
+        assumeBuildToolsPresent();
+        served = fakeSourceTarball();
+        Path cache = directory.resolve("cache");
+        Path redis = RedisSourceBuild.executable(release(sha256(served)), cache);
+
+        Path built = RedisSourceBuild.executable(new RedisSourceBuild.Release("valkey", "9.9.8", tarballUri(),
+                sha256(served)), cache);
+
+        assertEquals(cache.resolve("valkey-9.9.8/valkey-server"), built);
+        assertEquals("9.9.8", RedisBinary.of(built).version(), "the Makefile's valkey-server target ran");
+        assertEquals(List.of("redis-9.9.9", "redis-9.9.9.lock", "valkey-9.9.8", "valkey-9.9.8.lock"), listing(cache),
+                "each release has a directory and a lock of its own");
+        assertTrue(Files.isExecutable(redis), "the Redis build stays");
+    }
+
+    @Test
     void refusesATarballWhoseHashIsNotThePinnedOne() throws Exception {
         assumeBuildToolsPresent();
         served = fakeSourceTarball();
@@ -103,7 +125,7 @@ class RedisSourceBuildTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        RedisSourceBuild.Release unreachable = new RedisSourceBuild.Release("9.9.9",
+        RedisSourceBuild.Release unreachable = new RedisSourceBuild.Release("redis", "9.9.9",
                 URI.create("http://127.0.0.1:" + closed + "/redis.tar.gz"), "0".repeat(64));
         RedisSourceBuild.Unavailable refused = assertThrows(RedisSourceBuild.Unavailable.class,
                 () -> RedisSourceBuild.executable(unreachable, directory));
@@ -115,7 +137,7 @@ class RedisSourceBuildTests {
     void aReleaseThatIsNotPinnedIsAConfigurationError() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> RedisSourceBuild.executable("1.2.3"));
-        assertTrue(error.getMessage().contains("pinned: [8.6.3]"), error.getMessage());
+        assertTrue(error.getMessage().contains("pinned: [8.6.3, valkey-9.1.2]"), error.getMessage());
     }
 
     @Test
@@ -125,12 +147,17 @@ class RedisSourceBuildTests {
                 "this run asked for no source build");
         RedisBinary binary = RedisBinary.get();
         assertEquals(RedisBinary.Source.SOURCE_BUILD, binary.source());
-        assertEquals(asked, binary.version());
+        boolean valkey = asked.startsWith("valkey-");
+        assertEquals(asked, (valkey ? "valkey-" : "") + binary.version());
+        assertEquals(valkey ? "valkey-server" : "redis-server", binary.path().getFileName().toString());
     }
 
     private RedisSourceBuild.Release release(String sha256) {
-        return new RedisSourceBuild.Release("9.9.9",
-                URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/redis.tar.gz"), sha256);
+        return new RedisSourceBuild.Release("redis", "9.9.9", tarballUri(), sha256);
+    }
+
+    private URI tarballUri() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/redis.tar.gz");
     }
 
     private byte[] fakeSourceTarball() throws Exception {
