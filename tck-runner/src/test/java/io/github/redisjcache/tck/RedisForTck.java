@@ -11,6 +11,7 @@ import org.junit.runner.Description;
 import org.junit.runner.Result;
 import org.junit.runner.notification.RunListener;
 
+import io.github.redisjcache.connection.ServerInfo;
 import io.github.redisjcache.tck.beans.BeansServed;
 import io.github.redisjcache.testing.RedisCluster;
 import io.github.redisjcache.testing.RespClient;
@@ -68,12 +69,12 @@ public class RedisForTck extends RunListener {
             // Empty, or allowed to be emptied (TestRedis refuses a non-empty external database otherwise).
             redis.flush();
             System.setProperty("redisjcache.uri", redis.uri());
-            String version;
+            String server;
             try (RespClient client = redis.client()) {
-                version = client.info("server").get("redis_version");
+                // "Valkey 9.1.2", not the 7.2.4 that Valkey keeps in redis_version.
+                server = ServerInfo.of(client.info("server")).describe();
             }
-            where = (redis.isExternal() ? "external " : "") + "Redis " + version + " at " + redis.host() + ":"
-                    + redis.port();
+            where = (redis.isExternal() ? "external " : "") + server + " at " + redis.host() + ":" + redis.port();
         }
         String codec = System.getProperty("redisjcache.tck.codec", "json");
         String config = System.getProperty("redisjcache.tck.config", "tck-" + codec + ".yaml");
