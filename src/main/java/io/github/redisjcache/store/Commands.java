@@ -381,8 +381,7 @@ public class Commands {
                 : executor.writeAsync(key, ByteArrayCodec.INSTANCE, StoreCommands.DELEX, key, IFEQ, mutation.expected);
         return sent.toCompletableFuture().thenCompose(deleted -> {
             if (Boolean.TRUE.equals(deleted)) {
-                return CompletableFuture.completedFuture(new MutateResult(MutateResult.DELETED,
-                        mutation.expected));
+                return CompletableFuture.completedFuture(new MutateResult(MutateResult.DELETED, mutation.expected));
             }
             if (mutation.outcomeOnly) {
                 return CompletableFuture.completedFuture(new MutateResult(MutateResult.CONDITION_FAILED, null));

@@ -94,8 +94,7 @@ final class ConditionalSets {
 
     /**
      * Tells whether a failure of a {@code SET}, {@code DELEX} or {@code DELIFEQ} sent for {@code mutation} is the
-     * server refusing it,
-     * and if so stops sending it.
+     * server refusing it, and if so stops sending it.
      *
      * @param failure  how the command failed
      * @param mutation the change it was sent for

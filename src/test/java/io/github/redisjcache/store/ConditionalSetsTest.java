@@ -181,6 +181,8 @@ class ConditionalSetsTest {
                     40_000);
             Mutation delete = Mutation.removeIfEquals(EXPECTED, TtlCode.UNCHANGED);
             assertThat(sets.fit(delete)).isTrue();
+            // Cached first, so that the script is one EVALSHA whichever test ran before (not EVALSHA, NOSCRIPT, EVAL).
+            redis.call(bytes("SCRIPT"), bytes("LOAD"), Scripts.SWAP.sourceBytes());
             long scriptsBefore = scriptCalls(redis);
 
             MutateResult done = commands.mutate(key, delete, null).get(10, TimeUnit.SECONDS);
@@ -188,7 +190,7 @@ class ConditionalSetsTest {
             assertThat(done.outcome()).isEqualTo(MutateResult.DELETED);
             assertThat(redis.call(bytes("GET"), key)).isNull();
             // Only a refusal turns it off (Redis 7 counts no unknown command in commandstats).
-            assertThat(sets.fit(delete)).as("still sent as DELEX").isFalse();
+            assertThat(sets.fit(delete)).as("still sent as " + (asIfValkey ? "DELIFEQ" : "DELEX")).isFalse();
             assertThat(scriptCalls(redis)).isEqualTo(scriptsBefore + 1);
         }
     }

@@ -21,10 +21,11 @@ import io.github.redisjcache.testing.RespClient;
 import io.github.redisjcache.testing.TestRedis;
 
 /**
- * putAll's MSETEX (Redis 8.4) for entries that expire: where it sets the entries, they end as {@code putall.lua} leaves
- * them for the same policy, and where its condition fails, nothing changed, so that the script may run after it. On
- * the build's Redis 7 the test of its refusal runs; the rest runs in the build's second run, on Redis 8.6.3 built from
- * source (the POM's {@code redis-source} execution).
+ * putAll's MSETEX (Redis 8.4, Valkey 9.1) for entries that expire: where it sets the entries, they end as
+ * {@code putall.lua} leaves them for the same policy, and where its condition fails, nothing changed, so that the
+ * script may run after it. On the build's Redis 7 the test of its refusal runs; the rest runs in the build's later
+ * runs, on Redis 8.6.3 and Valkey 9.1.2 built from source (the POM's {@code redis-source} and {@code valkey-source}
+ * executions).
  */
 @RedisTest
 class MultiSetWithExpiryTest {
